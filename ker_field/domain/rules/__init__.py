@@ -1,0 +1,1 @@
+"""Safety rules: pure functions returning a Decision; run on the device and on the server."""
