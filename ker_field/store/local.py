@@ -59,7 +59,9 @@ class LocalStore:
 
     def open_issue_count(self) -> int:
         with self.sessions() as session:
-            query = select(func.count()).select_from(SyncIssue).where(SyncIssue.resolved_at.is_(None))
+            query = (
+                select(func.count()).select_from(SyncIssue).where(SyncIssue.resolved_at.is_(None))
+            )
             return int(session.scalar(query) or 0)
 
 
@@ -88,4 +90,6 @@ def enqueue_mutation(
 def enqueue_blob(session: Session, blobs: BlobStore, sha256: str, content_type: str) -> None:
     """Queue a local blob for upload (once), in the caller's transaction."""
     if session.get(BlobQueueEntry, sha256) is None:
-        session.add(BlobQueueEntry(sha256=sha256, size=blobs.size(sha256), content_type=content_type))
+        session.add(
+            BlobQueueEntry(sha256=sha256, size=blobs.size(sha256), content_type=content_type)
+        )

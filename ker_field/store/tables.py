@@ -18,7 +18,7 @@ from ker_field.domain.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 
 class StoreBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
         datetime: UTCDateTime(),
         uuid.UUID: Uuid(),
         dict[str, Any]: JSON(),

@@ -60,7 +60,7 @@ class Base(DeclarativeBase):
     """Base of the domain entities, shared by the device store and the central server."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
         datetime: UTCDateTime(),
         uuid.UUID: Uuid(),
         dict[str, Any]: JSON(),

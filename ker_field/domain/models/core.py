@@ -116,9 +116,7 @@ class ServiceTicket(TenantOwned, Base):
     number: Mapped[str] = mapped_column(String(32))
     title: Mapped[str]
     description: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[TicketStatus] = mapped_column(
-        enum_type(TicketStatus), default=TicketStatus.OPEN
-    )
+    status: Mapped[TicketStatus] = mapped_column(enum_type(TicketStatus), default=TicketStatus.OPEN)
     likelihood: Mapped[int | None]
     severity: Mapped[int | None]
     risk_level: Mapped[RiskLevel | None] = mapped_column(enum_type(RiskLevel))

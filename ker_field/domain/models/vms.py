@@ -44,17 +44,19 @@ class VisitorNDA(TenantOwned, Base):
 
     __tablename__ = "visitor_nda"
 
-    invite_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visitor_invite.id"), index=True)
+    # Signed for an invite, or by a walk-in identified by RUT; valid for the person until
+    # ``valid_until`` at this site.
+    invite_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visitor_invite.id"), index=True)
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("local.id"))
     document_version: Mapped[str] = mapped_column(String(32))
     document_sha256: Mapped[str] = mapped_column(String(64))
     signature_sha256: Mapped[str] = mapped_column(String(64))
     signer_name: Mapped[str]
-    signer_rut: Mapped[str | None] = mapped_column(String(12))
+    signer_rut: Mapped[str | None] = mapped_column(String(12), index=True)
     signed_at: Mapped[datetime]
     valid_until: Mapped[datetime]
 
-    invite: Mapped[VisitorInvite] = relationship(back_populates="ndas")
+    invite: Mapped[VisitorInvite | None] = relationship(back_populates="ndas")
 
 
 class AccessLog(TenantOwned, Base):
@@ -64,9 +66,7 @@ class AccessLog(TenantOwned, Base):
 
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("local.id"), index=True)
     visit_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    invite_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("visitor_invite.id"), index=True
-    )
+    invite_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visitor_invite.id"), index=True)
     access_type: Mapped[AccessType] = mapped_column(enum_type(AccessType))
     direction: Mapped[AccessDirection] = mapped_column(enum_type(AccessDirection))
     method: Mapped[AccessMethod] = mapped_column(enum_type(AccessMethod))

@@ -151,6 +151,11 @@ ALREADY_HOLDER = define(
     es="Usted ya es el responsable de este bloqueo.",
     en="You are already in charge of this lockout.",
 )
+NO_PROCEDURE = define(
+    "loto.no_procedure",
+    es="Este equipo no tiene un procedimiento de bloqueo: no se puede bloquear hasta que lo tenga.",
+    en="This equipment has no lockout procedure: it cannot be locked out until it has one.",
+)
 PROCEDURE_EMPTY = define(
     "loto.procedure_empty",
     es="El procedimiento no lista fuentes de energía: no se puede bloquear con él.",
@@ -372,7 +377,11 @@ def check_step(
         if state.verified:
             return check(False, ALREADY_DONE)
         photos = all(lk.photo_sha256 for lk in state.active_locks("point"))
-        return check(actor.user_id == state.holder, NOT_HOLDER) & check(photos, PHOTO_REQUIRED) & prereq
+        return (
+            check(actor.user_id == state.holder, NOT_HOLDER)
+            & check(photos, PHOTO_REQUIRED)
+            & prereq
+        )
     if ev in (E.LOCK_REMOVED, E.LOCK_REMOVED_EXCEPTION):
         target = state.lock(entry.lock_ref_id)
         if target is None or target.kind != "point" or target.status is not LotoStatus.ACTIVE:

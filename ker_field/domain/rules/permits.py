@@ -133,10 +133,14 @@ def check_permit_allows_work(permit: PermitFacts, now: datetime) -> Decision:
     """An approved permit that is ACTIVE and inside its validity window."""
     if permit.status is not S.ACTIVE:
         return check(False, NOT_ACTIVE, status=permit.status)
-    return check(permit.approved_by is not None, NOT_APPROVED) & check_window(permit, now) & check(
-        now >= permit.valid_from,
-        NOT_YET_VALID,
-        valid_from=f"{permit.valid_from:%Y-%m-%d %H:%M} UTC",
+    return (
+        check(permit.approved_by is not None, NOT_APPROVED)
+        & check_window(permit, now)
+        & check(
+            now >= permit.valid_from,
+            NOT_YET_VALID,
+            valid_from=f"{permit.valid_from:%Y-%m-%d %H:%M} UTC",
+        )
     )
 
 

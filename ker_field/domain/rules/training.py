@@ -115,7 +115,8 @@ def check_certificates_for_category(
         progress = progress_by_module.get(module.id)
         status = effective_status(progress, now)
         if status is TrainingStatus.EXPIRED:
-            assert progress is not None and progress.certificate_expires_at is not None
+            assert progress is not None
+            assert progress.certificate_expires_at is not None
             refusals.append(
                 reason(
                     CERTIFICATE_EXPIRED,
@@ -129,7 +130,9 @@ def check_certificates_for_category(
             assert progress is not None
             expires = progress.certificate_expires_at
             if expires is not None and expires - now <= timedelta(days=EXPIRY_WARNING_DAYS):
-                warnings.append(reason(CERTIFICATE_EXPIRING, module=module.title, expires_on=_day(expires)))
+                warnings.append(
+                    reason(CERTIFICATE_EXPIRING, module=module.title, expires_on=_day(expires))
+                )
     return Decision(tuple(refusals), tuple(warnings))
 
 
@@ -156,7 +159,9 @@ def check_attempt_allowed(
 def check_pass(score: int, min_score_to_pass: int) -> Decision:
     if not 0 <= score <= 100:
         return check(False, SCORE_INVALID, score=score)
-    return check(score >= min_score_to_pass, SCORE_BELOW_PASS, score=score, min_score=min_score_to_pass)
+    return check(
+        score >= min_score_to_pass, SCORE_BELOW_PASS, score=score, min_score=min_score_to_pass
+    )
 
 
 def score_percent(correct: int, total: int) -> int:

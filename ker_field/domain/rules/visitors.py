@@ -96,7 +96,9 @@ def check_invite(invite: InviteFacts, gate_site_id: uuid.UUID, now: datetime) ->
     return check(now < invite.valid_to, EXPIRED, valid_to=_at(invite.valid_to))
 
 
-def check_nda(site_requires_nda: bool, nda_valid_until: Iterable[datetime], now: datetime) -> Decision:
+def check_nda(
+    site_requires_nda: bool, nda_valid_until: Iterable[datetime], now: datetime
+) -> Decision:
     if not site_requires_nda:
         return Decision()
     return check(any(until > now for until in nda_valid_until), NDA_REQUIRED)

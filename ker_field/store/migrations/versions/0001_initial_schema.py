@@ -742,7 +742,7 @@ def upgrade() -> None:
 
     op.create_table(
         "visitor_nda",
-        sa.Column("invite_id", sa.Uuid(), nullable=False),
+        sa.Column("invite_id", sa.Uuid(), nullable=True),
         sa.Column("site_id", sa.Uuid(), nullable=False),
         sa.Column("document_version", sa.String(length=32), nullable=False),
         sa.Column("document_sha256", sa.String(length=64), nullable=False),
@@ -774,6 +774,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_visitor_nda_invite_id"), ["invite_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_visitor_nda_scope"), ["scope"], unique=False)
         batch_op.create_index(batch_op.f("ix_visitor_nda_tenant_id"), ["tenant_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_visitor_nda_signer_rut"), ["signer_rut"], unique=False)
 
     op.create_table(
         "energy_source",
@@ -1073,6 +1074,7 @@ def downgrade() -> None:
     with op.batch_alter_table("visitor_nda", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_visitor_nda_tenant_id"))
         batch_op.drop_index(batch_op.f("ix_visitor_nda_scope"))
+        batch_op.drop_index(batch_op.f("ix_visitor_nda_signer_rut"))
         batch_op.drop_index(batch_op.f("ix_visitor_nda_invite_id"))
 
     op.drop_table("visitor_nda")
