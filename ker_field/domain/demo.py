@@ -249,8 +249,8 @@ def seed_demo(session: Session, now: datetime, assets_per_site: int = 12) -> Non
                 ),
             )
             proc_id = demo_id("procedure", code, str(n))
-            # Every seventh procedure is overdue for its yearly inspection, to show the warning.
-            inspected = now - timedelta(days=400 if n % 7 == 0 else 30 + n)
+            # Procedures 6 and 13 are overdue for their yearly inspection, to show the warning.
+            inspected = now - timedelta(days=400 if n % 7 == 6 else 30 + n)
             _merge(
                 session,
                 LotoProcedure(

@@ -304,7 +304,10 @@ def fold_lockout(points: Iterable[uuid.UUID], entries: Iterable[LotoEntry]) -> L
 
 
 def _serial_free(state: LockoutState, serial: str) -> Decision:
-    in_use = any(lk.serial == serial for lk in state.locks if lk.status is LotoStatus.ACTIVE)
+    # Compare trimmed serials: an entry may carry the scanner's surrounding whitespace.
+    in_use = any(
+        lk.serial.strip() == serial for lk in state.locks if lk.status is LotoStatus.ACTIVE
+    )
     return check(not in_use, SERIAL_IN_USE, serial=serial)
 
 
