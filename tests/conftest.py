@@ -13,8 +13,8 @@ from sqlalchemy import Engine
 from ker_field.domain import demo
 from ker_field.domain.enums import TrainingStatus
 from ker_field.domain.models import User, UserTrainingProgress
-from ker_field.domain.scopes import user_scope
 from ker_field.domain.rules.common import Actor
+from ker_field.domain.scopes import user_scope
 from ker_field.services.context import ServiceContext
 from ker_field.store.local import LocalStore
 from tests.helpers.clock import FakeClock

@@ -114,11 +114,12 @@ def start_module(ctx: ServiceContext, module_id: uuid.UUID) -> ProgressView:
                 scope=user_scope(user_id),
                 user_id=user_id,
                 module_id=module_id,
+                status=TrainingStatus.ASSIGNED,
+                attempts_count=0,
                 assigned_at=now,
             )
             session.add(row)
-        status = rules.effective_status(progress_facts(row), now) if row.status else None
-        if status in (None, TrainingStatus.ASSIGNED):
+        if rules.effective_status(progress_facts(row), now) is TrainingStatus.ASSIGNED:
             row.status = TrainingStatus.IN_PROGRESS
             row.started_at = now
             ctx.enqueue(
@@ -164,6 +165,8 @@ def submit_quiz_attempt(
                 scope=user_scope(user_id),
                 user_id=user_id,
                 module_id=module.id,
+                status=TrainingStatus.IN_PROGRESS,
+                attempts_count=0,
                 assigned_at=now,
                 started_at=started_at,
             )

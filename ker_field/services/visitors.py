@@ -87,8 +87,15 @@ def _person_inside(
 
 
 def _nda_decision(
-    session: Session, site: Local, invite_id: uuid.UUID | None, rut: str | None, now: datetime
+    session: Session,
+    site: Local,
+    access_type: AccessType,
+    invite_id: uuid.UUID | None,
+    rut: str | None,
+    now: datetime,
 ) -> Decision:
+    if not rules.needs_nda(site.requires_nda, access_type):
+        return Decision()
     conditions = []
     if invite_id is not None:
         conditions.append(VisitorNDA.invite_id == invite_id)
@@ -105,7 +112,7 @@ def _nda_decision(
                 )
             )
         )
-    return rules.check_nda(site.requires_nda, until, now)
+    return rules.check_nda(True, until, now)
 
 
 def _write_access(
@@ -192,7 +199,9 @@ def check_in_visitor(
             require(
                 rules.check_invite(facts, site.id, now)
                 & rules.check_check_in(invite.visitor_name, inside)
-                & _nda_decision(session, site, invite.id, invite.visitor_rut, now)
+                & _nda_decision(
+                    session, site, invite.access_type, invite.id, invite.visitor_rut, now
+                )
             )
             invite.status = VisitorStatus.CHECKED_IN
             log = _write_access(
@@ -222,11 +231,7 @@ def check_in_visitor(
             require(entry)
             rut = normalize_rut(walk_in.rut)
             inside = _person_inside(session, site.id, None, rut)
-            nda = (
-                _nda_decision(session, site, None, rut, now)
-                if walk_in.access_type in (AccessType.VISITOR, AccessType.CONTRACTOR)
-                else Decision()
-            )
+            nda = _nda_decision(session, site, walk_in.access_type, None, rut, now)
             require(rules.check_check_in(walk_in.name.strip(), inside) & nda)
             log = _write_access(
                 ctx,

@@ -45,7 +45,11 @@ def test_full_lockout_lets_work_start_and_queues_every_step(ctx_for, photo, demo
     entries = outbox(demo_store)
     assert [e.name for e in entries] == [MutationName.LOTO_RECORD_STEP] * 6
     assert [e.args["event"] for e in entries] == [
-        "notified", "shut_down", "lock_applied", "lock_applied", "energy_released",
+        "notified",
+        "shut_down",
+        "lock_applied",
+        "lock_applied",
+        "energy_released",
         "isolation_verified",
     ]
     assert all(e.user_id == tech.actor.user_id for e in entries)
@@ -66,7 +70,9 @@ def test_work_cannot_start_until_every_point_is_locked_and_verified(ctx_for, pho
     assert "1 de 2" in refused.value.decision.messages("es")[0]
 
 
-def test_lock_without_photo_or_before_shutdown_is_refused_and_writes_nothing(ctx_for, photo, demo_store):
+def test_lock_without_photo_or_before_shutdown_is_refused_and_writes_nothing(
+    ctx_for, photo, demo_store
+):
     tech = ctx_for("tecnico")
     view = loto.notify_affected(tech, PANEL)
     point = energy_ids("STGO", 1, 1)[0]
@@ -131,8 +137,15 @@ def test_only_the_applier_removes_and_supervisor_exception_needs_its_facts(ctx_f
 
     with pytest.raises(RuleViolation) as missing:
         loto.remove_lock_by_exception(
-            boss, view.lockout_id, lock_id, photo(), True, True,
-            applier_absent_verified=True, contact_attempt="  ", applier_informed=False,
+            boss,
+            view.lockout_id,
+            lock_id,
+            photo(),
+            True,
+            True,
+            applier_absent_verified=True,
+            contact_attempt="  ",
+            applier_informed=False,
         )
     assert missing.value.decision.codes == (
         "loto.exception_contact_missing",
@@ -140,15 +153,23 @@ def test_only_the_applier_removes_and_supervisor_exception_needs_its_facts(ctx_f
     )
 
     view = loto.remove_lock_by_exception(
-        boss, view.lockout_id, lock_id, photo(), True, True,
-        applier_absent_verified=True, contact_attempt="Llamado al +56 9 5555 5555 sin respuesta",
+        boss,
+        view.lockout_id,
+        lock_id,
+        photo(),
+        True,
+        True,
+        applier_absent_verified=True,
+        contact_attempt="Llamado al +56 9 5555 5555 sin respuesta",
         applier_informed=True,
     )
     assert view.ended and not view.work_may_start.allowed
     assert loto.active_locks(tech) == []
 
 
-def test_group_lockout_keeps_the_lock_on_while_a_member_is_inside(ctx_for, photo, grant_certificate):
+def test_group_lockout_keeps_the_lock_on_while_a_member_is_inside(
+    ctx_for, photo, grant_certificate
+):
     primary, member = ctx_for("tecnico"), ctx_for("tecnico2")
     grant_certificate("tecnico2", "mechanical")
     points = energy_ids("STGO", 2, 2)
@@ -192,7 +213,10 @@ def test_transfer_to_a_trained_technician(ctx_for, photo, grant_certificate):
     view = lock_out(outgoing, PANEL, energy_ids("STGO", 1, 1), photo)
     view = loto.accept_transfer(incoming, view.lockout_id)
     assert view.holder == incoming.actor.user_id
-    assert not view.work_may_start.allowed and view.work_may_start.code == "loto.isolation_not_verified"
+    assert (
+        not view.work_may_start.allowed
+        and view.work_may_start.code == "loto.isolation_not_verified"
+    )
     lock_id = view.points[0].lock.id
     with pytest.raises(RuleViolation):
         loto.remove_lock(outgoing, view.lockout_id, lock_id, photo(), True, True)
@@ -207,7 +231,9 @@ def test_site_and_personal_active_lock_lists(ctx_for, photo):
     lock_out(tech, CONVEYOR, energy_ids("STGO", 2, 2), photo)
     mine = loto.active_locks(tech, held_by=tech.actor.user_id)
     assert [lk.asset_name for lk in mine] == [
-        "Tablero eléctrico 01", "Correa transportadora 02", "Correa transportadora 02",
+        "Tablero eléctrico 01",
+        "Correa transportadora 02",
+        "Correa transportadora 02",
     ]
     assert all(lk.isolation_point for lk in mine)
     assert loto.active_locks(ctx_for("tecnico2"), held_by=demo.USER_IDS["tecnico2"]) == []
@@ -240,4 +266,3 @@ def test_a_failure_writing_the_outbox_leaves_neither_row(ctx_for, photo, demo_st
     # And the same step succeeds once the fault is gone.
     state = loto.apply_lock(tech, view.lockout_id, energy_ids("STGO", 1, 1)[0], "L-1", photo())
     assert state.points[0].lock.status is LotoStatus.ACTIVE
-

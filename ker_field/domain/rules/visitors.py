@@ -96,6 +96,14 @@ def check_invite(invite: InviteFacts, gate_site_id: uuid.UUID, now: datetime) ->
     return check(now < invite.valid_to, EXPIRED, valid_to=_at(invite.valid_to))
 
 
+NDA_ACCESS_TYPES = frozenset({AccessType.VISITOR, AccessType.CONTRACTOR})
+
+
+def needs_nda(site_requires_nda: bool, access_type: AccessType) -> bool:
+    """Visitors and contractors sign where the site asks; deliveries and employees do not."""
+    return site_requires_nda and access_type in NDA_ACCESS_TYPES
+
+
 def check_nda(
     site_requires_nda: bool, nda_valid_until: Iterable[datetime], now: datetime
 ) -> Decision:

@@ -1,0 +1,36 @@
+"""`ker-field --demo`: what `make run` shows today, in Spanish and English."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from ker_field.app import main
+
+
+def test_demo_run_loads_data_once_and_shows_what_the_technician_may_do(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), "--demo"]) == 0
+    first = capsys.readouterr().out
+    assert "Datos de demostración cargados." in first
+    assert "    24  equipos" in first
+    assert "Versión del esquema: 0002" in first
+    # The demo technician's hydraulic certificate expired: the press cannot be locked out.
+    assert "KER-STGO-003  Prensa hidráulica 03 (hydraulic)" in first
+    assert "venció" in first and "debe volver a capacitarse" in first
+    assert first.count("✔ puede bloquear") == 3
+
+    assert main(["--data-dir", str(tmp_path), "--demo", "--lang", "en"]) == 0
+    second = capsys.readouterr().out
+    assert "    24  assets" in second  # seeding again adds nothing
+    assert "retraining is required" in second
+
+
+def test_console_script_runs_as_a_module(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "ker_field", "--data-dir", str(tmp_path), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Changes waiting to sync: 0" in result.stdout
+    assert (tmp_path / "ker_field.sqlite3").is_file()
