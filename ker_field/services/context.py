@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -59,6 +59,14 @@ class ServiceContext:
             device_time=device_time or self.now(),
             base_version=base_version,
         )
+
+
+def after(now: datetime, last: datetime | None) -> datetime:
+    """``now``, or just after ``last``: the events of one lockout or one visit are folded in
+    device-time order, so a clock that has not moved (or moved back) must not reorder them."""
+    if last is not None and now <= last:
+        return last + timedelta(microseconds=1)
+    return now
 
 
 def require(decision: Decision) -> Decision:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -28,7 +28,7 @@ from ker_field.domain.models import (
 from ker_field.domain.rules import loto as rules
 from ker_field.domain.rules.permits import PermitFacts, check_work_start
 from ker_field.domain.scopes import site_scope
-from ker_field.services.context import ServiceContext, get_or_raise, require, wire
+from ker_field.services.context import ServiceContext, after, get_or_raise, require, wire
 from ker_field.services.training import certificates_for_category
 from ker_field.store.local import enqueue_blob
 from sync.protocol import MutationName
@@ -218,10 +218,7 @@ def _record(
         if not ctx.store.blobs.exists(photo):
             ctx.store.blobs.read(photo)  # raises BlobMissing with the hash
         enqueue_blob(session, ctx.store.blobs, photo, "image/jpeg")
-    now = ctx.now()
-    if lockout.entries and now <= lockout.entries[-1].device_time:
-        # Entries of a lockout are folded in device-time order: keep it strictly increasing.
-        now = lockout.entries[-1].device_time + timedelta(microseconds=1)
+    now = after(ctx.now(), lockout.entries[-1].device_time if lockout.entries else None)
     row = LotoLog(
         id=row_id,
         tenant_id=lockout.asset.tenant_id,

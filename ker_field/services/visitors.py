@@ -15,7 +15,7 @@ from ker_field.domain.models import AccessLog, Local, VisitorInvite, VisitorNDA
 from ker_field.domain.rules import visitors as rules
 from ker_field.domain.rules.rut import check_rut, mask_rut, normalize_rut
 from ker_field.domain.scopes import site_scope
-from ker_field.services.context import ServiceContext, get_or_raise, require, wire
+from ker_field.services.context import ServiceContext, after, get_or_raise, require, wire
 from ker_field.store.local import enqueue_blob
 from sync.protocol import MutationName
 
@@ -130,8 +130,9 @@ def _write_access(
     host_user_id: uuid.UUID | None,
     invite_id: uuid.UUID | None,
     id_photo_sha256: str | None = None,
+    previous: AccessLog | None = None,
 ) -> AccessLog:
-    now = ctx.now()
+    now = after(ctx.now(), previous.device_time if previous else None)
     site = get_or_raise(session, Local, ctx.site_id)
     log = AccessLog(
         id=uuid.uuid4(),
@@ -257,7 +258,6 @@ def check_in_visitor(
 def check_out_visitor(
     ctx: ServiceContext, visit_id: uuid.UUID, gate: str, method: AccessMethod = AccessMethod.ROSTER
 ) -> AccessReceipt:
-    now = ctx.now()
     with ctx.store.transaction() as session:
         logs = _visit_logs(session, visit_id=visit_id)
         name = logs[-1].person_name if logs else str(visit_id)
@@ -279,9 +279,12 @@ def check_out_visitor(
             company=first.company,
             host_user_id=first.host_user_id,
             invite_id=first.invite_id,
+            previous=logs[-1],
         )
         session.flush()
-        return AccessReceipt(visit_id, log.id, log.person_name, log.direction, log.access_type, now)
+        return AccessReceipt(
+            visit_id, log.id, log.person_name, log.direction, log.access_type, log.device_time
+        )
 
 
 def sign_nda(

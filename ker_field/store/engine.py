@@ -22,10 +22,20 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
+WRITE_OPTION = "ker_write"
+
+
 def _on_begin(conn: Any) -> None:
-    # BEGIN IMMEDIATE takes the write lock up front: two writers wait on busy_timeout
-    # instead of failing later with "database is locked" on upgrade from a read lock.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A write transaction takes the write lock up front (BEGIN IMMEDIATE): two writers wait
+    # on busy_timeout instead of failing with "database is locked" when a read lock is
+    # upgraded. Reads begin deferred and, in WAL mode, never wait for a writer.
+    immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions begin IMMEDIATE."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def make_engine(db_path: Path) -> Engine:

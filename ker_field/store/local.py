@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ker_field.store import migrate
 from ker_field.store.blobs import BlobStore
-from ker_field.store.engine import make_engine
+from ker_field.store.engine import make_engine, writer
 from ker_field.store.paths import BLOB_DIRNAME, DB_FILENAME, resolve_data_dir
 from ker_field.store.tables import BlobQueueEntry, DeviceInfo, OutboxEntry, SyncIssue
 
@@ -24,7 +24,8 @@ from ker_field.store.tables import BlobQueueEntry, DeviceInfo, OutboxEntry, Sync
 class LocalStore:
     data_dir: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # reads
+    write_sessions: sessionmaker[Session]
     blobs: BlobStore
     device_id: str
 
@@ -34,20 +35,22 @@ class LocalStore:
         root = resolve_data_dir(data_dir)
         root.mkdir(parents=True, exist_ok=True)
         engine = make_engine(root / DB_FILENAME)
-        migrate.upgrade(engine)
+        migrate.upgrade(writer(engine))
         sessions = sessionmaker(engine, expire_on_commit=False)
-        with sessions.begin() as session:
+        write_sessions = sessionmaker(writer(engine), expire_on_commit=False)
+        with write_sessions.begin() as session:
             info = session.get(DeviceInfo, 1)
             if info is None:
                 info = DeviceInfo(id=1, device_id=f"dev-{uuid.uuid4().hex[:16]}")
                 session.add(info)
             device_id = info.device_id
-        return cls(root, engine, sessions, BlobStore(root / BLOB_DIRNAME), device_id)
+        blobs = BlobStore(root / BLOB_DIRNAME)
+        return cls(root, engine, sessions, write_sessions, blobs, device_id)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One write transaction: committed on success, rolled back on any error."""
-        with self.sessions.begin() as session:
+        with self.write_sessions.begin() as session:
             yield session
 
     def close(self) -> None:

@@ -118,3 +118,43 @@ def test_naive_datetimes_are_refused(store):
                 user_id=uuid.uuid4(),
             )
         )
+
+
+def test_readers_see_committed_data_while_a_writer_holds_the_lock(store):
+    import threading
+
+    from ker_field.store.local import enqueue_mutation
+
+    def add(session):
+        enqueue_mutation(
+            session, name="x", args={}, user_id=uuid.uuid4(), device_time=datetime.now(UTC)
+        )
+
+    holding, release = threading.Event(), threading.Event()
+    done: list[str] = []
+
+    def first_writer():
+        with store.transaction() as session:
+            add(session)
+            session.flush()
+            holding.set()
+            release.wait(10)
+
+    def second_writer():
+        with store.transaction() as session:
+            add(session)
+        done.append("second")
+
+    first = threading.Thread(target=first_writer)
+    first.start()
+    assert holding.wait(10)
+    assert store.pending_count() == 0  # the read neither blocks nor sees uncommitted rows
+    second = threading.Thread(target=second_writer)
+    second.start()
+    second.join(0.3)
+    assert second.is_alive()  # waits for the write lock instead of failing
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert done == ["second"]
+    assert store.pending_count() == 2
