@@ -9,30 +9,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ker_field.domain.decision import check, define
 from ker_field.domain.enums import PermitStatus
-from ker_field.domain.models import Local, ShiftHandover, WorkPermit
-from ker_field.domain.scopes import site_scope
-from ker_field.services.context import ServiceContext, get_or_raise, require, wire
+from ker_field.domain.models import ShiftHandover, WorkPermit
+from ker_field.domain.operations import get_or_raise
+from ker_field.domain.operations import handover as ops
+from ker_field.services.context import ServiceContext
 from ker_field.services.loto import active_locks
 from ker_field.services.visitors import people_on_site
-from sync.protocol import MutationName
-
-NOTES_REQUIRED = define(
-    "handover.notes_required",
-    es="Escriba una nota de entrega de turno.",
-    en="Write a handover note.",
-)
-ALREADY_ACKNOWLEDGED = define(
-    "handover.already_acknowledged",
-    es="Esta entrega de turno ya fue recibida.",
-    en="This handover was already acknowledged.",
-)
-OWN_HANDOVER = define(
-    "handover.own_handover",
-    es="No puede recibir su propia entrega de turno.",
-    en="You cannot acknowledge your own handover.",
-)
+from sync.protocol import HandoverAcknowledgeArgs, HandoverAddArgs, MutationName
 
 OPEN_PERMITS = (
     PermitStatus.REQUESTED,
@@ -103,53 +87,23 @@ def add_handover_note(
     flagged_items: list[str] | None = None,
     to_user_id: uuid.UUID | None = None,
 ) -> HandoverView:
-    require(check(bool(notes.strip()), NOTES_REQUIRED))
-    now = ctx.now()
-    snapshot = live_snapshot(ctx)
+    args = HandoverAddArgs(
+        id=uuid.uuid4(),
+        notes=notes,
+        flagged_items=list(flagged_items or []),
+        to_user_id=to_user_id,
+        snapshot=live_snapshot(ctx),
+    )
     with ctx.store.transaction() as session:
-        site = get_or_raise(session, Local, ctx.site_id)
-        row = ShiftHandover(
-            id=uuid.uuid4(),
-            tenant_id=site.tenant_id,
-            scope=site_scope(site.id),
-            site_id=site.id,
-            from_user_id=ctx.actor.user_id,
-            to_user_id=to_user_id,
-            notes=notes.strip(),
-            flagged_items=list(flagged_items or []),
-            snapshot=snapshot,
-            created_at=now,
-        )
-        session.add(row)
-        ctx.enqueue(
-            session,
-            MutationName.HANDOVER_ADD,
-            {
-                "id": wire(row.id),
-                "to_user_id": wire(to_user_id),
-                "notes": row.notes,
-                "flagged_items": row.flagged_items,
-                "snapshot": snapshot,
-            },
-        )
-        session.flush()
+        row = ops.add(ctx.op(session), **args.operation_kwargs())
+        ctx.enqueue(session, MutationName.HANDOVER_ADD, args)
         return _view(row)
 
 
 def acknowledge_handover(ctx: ServiceContext, handover_id: uuid.UUID) -> HandoverView:
-    now = ctx.now()
+    args = HandoverAcknowledgeArgs(id=handover_id)
     with ctx.store.transaction() as session:
-        row = get_or_raise(session, ShiftHandover, handover_id)
-        require(
-            check(row.acknowledged_at is None, ALREADY_ACKNOWLEDGED)
-            & check(row.from_user_id != ctx.actor.user_id, OWN_HANDOVER)
-        )
-        row.acknowledged_at, row.acknowledged_by_id = now, ctx.actor.user_id
-        ctx.enqueue(
-            session,
-            MutationName.HANDOVER_ACKNOWLEDGE,
-            {"id": wire(row.id)},
-            base_version=row.version,
-        )
-        session.flush()
+        base_version = get_or_raise(session, ShiftHandover, handover_id).version
+        row = ops.acknowledge(ctx.op(session), **args.operation_kwargs())
+        ctx.enqueue(session, MutationName.HANDOVER_ACKNOWLEDGE, args, base_version=base_version)
         return _view(row)

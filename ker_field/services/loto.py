@@ -1,7 +1,8 @@
 """LOTO use cases: follow a procedure, apply locks with photos, verify, remove, group, transfer.
 
-Each step loads the lockout's log, folds it, asks :func:`ker_field.domain.rules.loto.check_step`,
-and writes the LotoLog row and its outbox mutation in one transaction.
+Each step runs :func:`ker_field.domain.operations.loto.record_step` (fold the lockout's log,
+check the rule, write the LotoLog row) and queues the same step as an outbox mutation, in
+one transaction; the server replays that mutation through the same operation.
 """
 
 from __future__ import annotations
@@ -12,26 +13,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from ker_field.domain.decision import Decision, RuleViolation, check
+from ker_field.domain.decision import Decision
 from ker_field.domain.enums import EnergyType, LotoEvent, LotoStatus
-from ker_field.domain.models import (
-    Asset,
-    EnergySource,
-    LotoLog,
-    LotoProcedure,
-    ServiceTicket,
-    Tenant,
-    WorkPermit,
-)
+from ker_field.domain.models import Asset, LotoLog
+from ker_field.domain.operations import NotFound, get_or_raise
+from ker_field.domain.operations import loto as ops
 from ker_field.domain.rules import loto as rules
-from ker_field.domain.rules.permits import PermitFacts, check_work_start
-from ker_field.domain.scopes import site_scope
-from ker_field.services.context import ServiceContext, after, get_or_raise, require, wire
-from ker_field.services.training import certificates_for_category
+from ker_field.services.context import ServiceContext
 from ker_field.store.local import enqueue_blob
-from sync.protocol import MutationName
+from sync.protocol import LotoStepArgs, MutationName
 
 E = LotoEvent
 
@@ -78,198 +69,21 @@ class LockoutView:
     work_may_start: Decision
 
 
-@dataclass(frozen=True)
-class _Lockout:
-    lockout_id: uuid.UUID
-    asset: Asset
-    procedure: LotoProcedure
-    ticket_id: uuid.UUID | None
-    entries: list[LotoLog]
-
-
-def _procedure_for(session: Session, asset: Asset) -> LotoProcedure:
-    procedure = session.scalar(
-        select(LotoProcedure).where(
-            LotoProcedure.asset_id == asset.id, LotoProcedure.deleted.is_(False)
-        )
-    )
-    if procedure is None:
-        raise RuleViolation(check(False, rules.NO_PROCEDURE))
-    return procedure
-
-
-def _points(procedure: LotoProcedure) -> list[EnergySource]:
-    return [src for src in procedure.energy_sources if not src.deleted]
-
-
-def _entry(row: LotoLog) -> rules.LotoEntry:
-    return rules.LotoEntry(
-        id=row.id,
-        event=row.event,
-        user_id=row.user_id,
-        energy_source_id=row.energy_source_id,
-        lock_serial=row.lock_serial,
-        lock_ref_id=row.lock_ref_id,
-        photo_sha256=row.photo_sha256,
-        area_clear=row.area_clear,
-        people_notified=row.people_notified,
-        applier_absent_verified=row.applier_absent_verified,
-        contact_attempt=row.contact_attempt,
-        applier_informed=row.applier_informed,
+def _lock_view(lock: rules.Lock) -> LockView:
+    return LockView(
+        lock.id,
+        lock.serial,
+        lock.applied_by,
+        lock.held_by,
+        lock.energy_source_id,
+        lock.photo_sha256,
+        lock.status,
     )
 
 
-def _load(session: Session, lockout_id: uuid.UUID) -> _Lockout:
-    entries = list(
-        session.scalars(
-            select(LotoLog)
-            .where(LotoLog.lockout_id == lockout_id, LotoLog.deleted.is_(False))
-            .order_by(LotoLog.device_time, LotoLog.id)
-        )
-    )
-    if not entries:
-        raise LookupError(f"lockout {lockout_id} not found")
-    first = entries[0]
-    asset = get_or_raise(session, Asset, first.asset_id)
-    procedure = get_or_raise(session, LotoProcedure, first.procedure_id)
-    return _Lockout(lockout_id, asset, procedure, first.ticket_id, entries)
-
-
-def _state(lockout: _Lockout) -> rules.LockoutState:
-    return rules.fold_lockout(
-        (p.id for p in _points(lockout.procedure)), (_entry(row) for row in lockout.entries)
-    )
-
-
-def _prerequisites(
-    ctx: ServiceContext,
-    session: Session,
-    asset: Asset,
-    procedure: LotoProcedure,
-    ticket_id: uuid.UUID | None,
-    user_id: uuid.UUID,
-) -> Decision:
-    now = ctx.now()
-    tenant = get_or_raise(session, Tenant, asset.tenant_id)
-    training = certificates_for_category(session, asset.tenant_id, asset.category, user_id, now)
-    permit_decision = Decision()
-    if ticket_id is not None:
-        ticket = get_or_raise(session, ServiceTicket, ticket_id)
-        permit = session.scalar(
-            select(WorkPermit).where(
-                WorkPermit.ticket_id == ticket_id, WorkPermit.deleted.is_(False)
-            )
-        )
-        facts = None
-        if permit is not None:
-            facts = PermitFacts(
-                status=permit.status,
-                risk_level=permit.calculated_risk_level,
-                requested_by=permit.requested_by_id,
-                approved_by=permit.approved_by_id,
-                valid_from=permit.valid_from,
-                valid_to=permit.valid_to,
-            )
-        permit_decision = check_work_start(
-            ticket.risk_level, tenant.permit_required_from, facts, now
-        )
-    inspection = rules.check_procedure_inspection(
-        procedure.last_inspected_at,
-        procedure.last_inspected_by_id,
-        user_id,
-        now,
-        tenant.overdue_procedure_blocks,
-    )
-    return training & permit_decision & inspection
-
-
-def loto_prerequisites(
-    ctx: ServiceContext, asset_id: uuid.UUID, ticket_id: uuid.UUID | None = None
-) -> Decision:
-    """Training for the asset's category, permit where required, procedure inspected: the
-    ticks and crosses of the prerequisites panel, for the acting user."""
-    with ctx.store.sessions() as session:
-        asset = get_or_raise(session, Asset, asset_id)
-        procedure = _procedure_for(session, asset)
-        return _prerequisites(ctx, session, asset, procedure, ticket_id, ctx.actor.user_id)
-
-
-_GUARDED = {E.LOCK_APPLIED, E.ISOLATION_VERIFIED, E.MEMBER_LOCK_ON, E.TRANSFER_ACCEPTED}
-
-
-def _record(
-    ctx: ServiceContext,
-    session: Session,
-    lockout: _Lockout,
-    event: LotoEvent,
-    **facts: Any,
-) -> LotoLog:
-    state = _state(lockout)
-    row_id = uuid.uuid4()
-    entry = rules.LotoEntry(id=row_id, event=event, user_id=ctx.actor.user_id, **facts)
-    prereq = None
-    if event in _GUARDED:
-        prereq = _prerequisites(
-            ctx, session, lockout.asset, lockout.procedure, lockout.ticket_id, ctx.actor.user_id
-        )
-    require(rules.check_step(state, entry, ctx.actor, prereq))
-    photo = facts.get("photo_sha256")
-    if photo:
-        if not ctx.store.blobs.exists(photo):
-            ctx.store.blobs.read(photo)  # raises BlobMissing with the hash
-        enqueue_blob(session, ctx.store.blobs, photo, "image/jpeg")
-    now = after(ctx.now(), lockout.entries[-1].device_time if lockout.entries else None)
-    row = LotoLog(
-        id=row_id,
-        tenant_id=lockout.asset.tenant_id,
-        scope=site_scope(lockout.asset.site_id),
-        lockout_id=lockout.lockout_id,
-        site_id=lockout.asset.site_id,
-        asset_id=lockout.asset.id,
-        procedure_id=lockout.procedure.id,
-        ticket_id=lockout.ticket_id,
-        event=event,
-        user_id=ctx.actor.user_id,
-        device_id=ctx.device_id,
-        device_time=now,
-        **facts,
-    )
-    session.add(row)
-    args = {
-        "id": row_id,
-        "lockout_id": lockout.lockout_id,
-        "asset_id": lockout.asset.id,
-        "procedure_id": lockout.procedure.id,
-        "ticket_id": lockout.ticket_id,
-        "event": event.value,
-        **facts,
-    }
-    ctx.enqueue(
-        session,
-        MutationName.LOTO_RECORD_STEP,
-        {k: wire(v) for k, v in args.items()},
-        device_time=now,
-    )
-    session.flush()
-    lockout.entries.append(row)
-    return row
-
-
-def _view(ctx: ServiceContext, session: Session, lockout: _Lockout) -> LockoutView:
-    state = _state(lockout)
+def _view(lockout: ops.Lockout) -> LockoutView:
+    state = lockout.state()
     active = {lk.energy_source_id: lk for lk in state.active_locks("point")}
-
-    def lock_view(lock: rules.Lock) -> LockView:
-        return LockView(
-            lock.id,
-            lock.serial,
-            lock.applied_by,
-            lock.held_by,
-            lock.energy_source_id,
-            lock.photo_sha256,
-            lock.status,
-        )
-
     points = tuple(
         IsolationPointView(
             id=src.id,
@@ -279,9 +93,9 @@ def _view(ctx: ServiceContext, session: Session, lockout: _Lockout) -> LockoutVi
             isolation_point=src.isolation_point,
             device=src.device,
             verification_method=src.verification_method,
-            lock=lock_view(active[src.id]) if src.id in active else None,
+            lock=_lock_view(active[src.id]) if src.id in active else None,
         )
-        for src in _points(lockout.procedure)
+        for src in lockout.points
     )
     return LockoutView(
         lockout_id=lockout.lockout_id,
@@ -297,32 +111,43 @@ def _view(ctx: ServiceContext, session: Session, lockout: _Lockout) -> LockoutVi
         group_primary=state.group_primary,
         lockbox_serial=state.lockbox_serial,
         points=points,
-        member_locks=tuple(lock_view(lk) for lk in state.active_locks("member")),
+        member_locks=tuple(_lock_view(lk) for lk in state.active_locks("member")),
         work_may_start=rules.check_work_may_start(state),
     )
+
+
+def loto_prerequisites(
+    ctx: ServiceContext, asset_id: uuid.UUID, ticket_id: uuid.UUID | None = None
+) -> Decision:
+    """Training for the asset's category, permit where required, procedure inspected: the
+    ticks and crosses of the prerequisites panel, for the acting user."""
+    with ctx.store.sessions() as session:
+        oc = ctx.op(session)
+        asset = get_or_raise(session, Asset, asset_id)
+        procedure = ops.procedure_for(session, asset)
+        return ops.prerequisites(oc, asset, procedure, ticket_id, ctx.actor.user_id)
 
 
 def _step(
     ctx: ServiceContext, lockout_id: uuid.UUID, event: LotoEvent, **facts: Any
 ) -> LockoutView:
+    args = LotoStepArgs(id=uuid.uuid4(), lockout_id=lockout_id, event=event, **facts)
+    photo = args.photo_sha256
+    if photo and not ctx.store.blobs.exists(photo):
+        ctx.store.blobs.read(photo)  # raises BlobMissing naming the photo
     with ctx.store.transaction() as session:
-        lockout = _load(session, lockout_id)
-        _record(ctx, session, lockout, event, **facts)
-        return _view(ctx, session, lockout)
+        row, lockout = ops.record_step(ctx.op(session), **args.operation_kwargs())
+        if photo:
+            enqueue_blob(session, ctx.store.blobs, photo, "image/jpeg")
+        ctx.enqueue(session, MutationName.LOTO_RECORD_STEP, args, device_time=row.device_time)
+        return _view(lockout)
 
 
 def notify_affected(
     ctx: ServiceContext, asset_id: uuid.UUID, ticket_id: uuid.UUID | None = None
 ) -> LockoutView:
     """Start a lockout on an asset: affected employees have been notified."""
-    with ctx.store.transaction() as session:
-        asset = get_or_raise(session, Asset, asset_id)
-        procedure = _procedure_for(session, asset)
-        if ticket_id is not None:
-            get_or_raise(session, ServiceTicket, ticket_id)
-        lockout = _Lockout(uuid.uuid4(), asset, procedure, ticket_id, [])
-        _record(ctx, session, lockout, E.NOTIFIED)
-        return _view(ctx, session, lockout)
+    return _step(ctx, uuid.uuid4(), E.NOTIFIED, asset_id=asset_id, ticket_id=ticket_id)
 
 
 def shut_down(ctx: ServiceContext, lockout_id: uuid.UUID) -> LockoutView:
@@ -341,7 +166,7 @@ def apply_lock(
         lockout_id,
         E.LOCK_APPLIED,
         energy_source_id=energy_source_id,
-        lock_serial=lock_serial.strip(),
+        lock_serial=lock_serial,
         photo_sha256=photo_sha256,
     )
 
@@ -395,7 +220,7 @@ def remove_lock_by_exception(
         area_clear=area_clear,
         people_notified=people_notified,
         applier_absent_verified=applier_absent_verified,
-        contact_attempt=contact_attempt.strip(),
+        contact_attempt=contact_attempt,
         applier_informed=applier_informed,
     )
 
@@ -403,11 +228,11 @@ def remove_lock_by_exception(
 def open_group_lockbox(
     ctx: ServiceContext, lockout_id: uuid.UUID, lockbox_serial: str
 ) -> LockoutView:
-    return _step(ctx, lockout_id, E.GROUP_OPENED, lock_serial=lockbox_serial.strip())
+    return _step(ctx, lockout_id, E.GROUP_OPENED, lock_serial=lockbox_serial)
 
 
 def join_group(ctx: ServiceContext, lockout_id: uuid.UUID, lock_serial: str) -> LockoutView:
-    return _step(ctx, lockout_id, E.MEMBER_LOCK_ON, lock_serial=lock_serial.strip())
+    return _step(ctx, lockout_id, E.MEMBER_LOCK_ON, lock_serial=lock_serial)
 
 
 def leave_group(ctx: ServiceContext, lockout_id: uuid.UUID, lock_id: uuid.UUID) -> LockoutView:
@@ -421,7 +246,10 @@ def accept_transfer(ctx: ServiceContext, lockout_id: uuid.UUID) -> LockoutView:
 
 def lockout_view(ctx: ServiceContext, lockout_id: uuid.UUID) -> LockoutView:
     with ctx.store.sessions() as session:
-        return _view(ctx, session, _load(session, lockout_id))
+        lockout = ops.load_lockout(session, lockout_id)
+        if lockout is None:
+            raise NotFound("Lockout", lockout_id)
+        return _view(lockout)
 
 
 @dataclass(frozen=True)
@@ -440,21 +268,23 @@ def active_locks(ctx: ServiceContext, held_by: uuid.UUID | None = None) -> list[
     """Locks on now at the context's site (or only those held by ``held_by``)."""
     result: list[ActiveLock] = []
     with ctx.store.sessions() as session:
-        lockout_ids = session.scalars(
-            select(LotoLog.lockout_id)
-            .where(
-                LotoLog.site_id == ctx.site_id,
-                LotoLog.event == E.LOCK_APPLIED,
-                LotoLog.deleted.is_(False),
+        lockout_ids = list(
+            session.scalars(
+                select(LotoLog.lockout_id)
+                .where(
+                    LotoLog.site_id == ctx.site_id,
+                    LotoLog.event == E.LOCK_APPLIED,
+                    LotoLog.deleted.is_(False),
+                )
+                .distinct()
             )
-            .distinct()
         )
-        for lockout_id in list(lockout_ids):
-            lockout = _load(session, lockout_id)
-            state = _state(lockout)
+        for lockout_id in lockout_ids:
+            lockout = ops.load_lockout(session, lockout_id)
+            assert lockout is not None
             by_id = {row.id: row for row in lockout.entries}
-            points = {p.id: p.isolation_point for p in _points(lockout.procedure)}
-            for lock in state.active_locks("point"):
+            points = {p.id: p.isolation_point for p in lockout.points}
+            for lock in lockout.state().active_locks("point"):
                 if held_by is not None and lock.held_by != held_by:
                     continue
                 result.append(

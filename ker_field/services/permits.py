@@ -6,16 +6,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-
 from ker_field.domain.decision import Decision
 from ker_field.domain.enums import PermitStatus, RiskLevel
-from ker_field.domain.models import RiskMatrix, ServiceTicket, WorkPermit
+from ker_field.domain.models import WorkPermit
+from ker_field.domain.operations import get_or_raise
+from ker_field.domain.operations import permits as ops
+from ker_field.domain.operations.loto import permit_facts
 from ker_field.domain.rules import permits as rules
-from ker_field.domain.rules.risk import risk_level
-from ker_field.domain.scopes import site_scope
-from ker_field.services.context import NotFound, ServiceContext, get_or_raise, require, wire
-from sync.protocol import MutationName
+from ker_field.services.context import ServiceContext
+from sync.protocol import MutationName, PermitRequestArgs, PermitTransitionArgs
 
 S = PermitStatus
 
@@ -36,17 +35,6 @@ class PermitView:
     allows_work: Decision
 
 
-def facts(permit: WorkPermit) -> rules.PermitFacts:
-    return rules.PermitFacts(
-        status=permit.status,
-        risk_level=permit.calculated_risk_level,
-        requested_by=permit.requested_by_id,
-        approved_by=permit.approved_by_id,
-        valid_from=permit.valid_from,
-        valid_to=permit.valid_to,
-    )
-
-
 def _view(permit: WorkPermit, now: datetime) -> PermitView:
     return PermitView(
         id=permit.id,
@@ -60,7 +48,7 @@ def _view(permit: WorkPermit, now: datetime) -> PermitView:
         valid_from=permit.valid_from,
         valid_to=permit.valid_to,
         rejection_reason=permit.rejection_reason,
-        allows_work=rules.check_permit_allows_work(facts(permit), now),
+        allows_work=rules.check_permit_allows_work(permit_facts(permit), now),
     )
 
 
@@ -74,85 +62,32 @@ def request_permit(
     valid_to: datetime,
 ) -> PermitView:
     """Draft and request a permit for a ticket; the level comes from the tenant's matrix."""
-    now = ctx.now()
+    args = PermitRequestArgs(
+        id=uuid.uuid4(),
+        ticket_id=ticket_id,
+        risk_assessment=risk_assessment,
+        likelihood=likelihood,
+        severity=severity,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
     with ctx.store.transaction() as session:
-        ticket = get_or_raise(session, ServiceTicket, ticket_id)
-        matrix = session.scalar(
-            select(RiskMatrix)
-            .where(RiskMatrix.tenant_id == ticket.tenant_id, RiskMatrix.deleted.is_(False))
-            .order_by(RiskMatrix.is_default.desc())
-        )
-        if matrix is None:
-            raise NotFound("RiskMatrix", ticket.tenant_id)
-        level = risk_level(matrix.cells, likelihood, severity)
-        permit = WorkPermit(
-            id=uuid.uuid4(),
-            tenant_id=ticket.tenant_id,
-            scope=site_scope(ticket.site_id),
-            ticket_id=ticket.id,
-            site_id=ticket.site_id,
-            risk_matrix_id=matrix.id,
-            risk_assessment=risk_assessment,
-            likelihood=likelihood,
-            severity=severity,
-            calculated_risk_level=level,
-            status=S.DRAFT,
-            requested_by_id=ctx.actor.user_id,
-            valid_from=valid_from,
-            valid_to=valid_to,
-        )
-        require(rules.check_transition(facts(permit), S.REQUESTED, ctx.actor, now))
-        permit.status = S.REQUESTED
-        permit.requested_at = now
-        session.add(permit)
-        # The ticket carries the assessed risk: it decides whether work needs this permit.
-        ticket.likelihood, ticket.severity, ticket.risk_level = likelihood, severity, level
-        ctx.enqueue(
-            session,
-            MutationName.PERMIT_REQUEST,
-            {
-                "id": wire(permit.id),
-                "ticket_id": wire(ticket.id),
-                "risk_matrix_id": wire(matrix.id),
-                "risk_assessment": risk_assessment,
-                "likelihood": likelihood,
-                "severity": severity,
-                "valid_from": wire(valid_from),
-                "valid_to": wire(valid_to),
-            },
-        )
-        session.flush()
-        return _view(permit, now)
+        oc = ctx.op(session)
+        permit = ops.request(oc, **args.operation_kwargs())
+        ctx.enqueue(session, MutationName.PERMIT_REQUEST, args)
+        return _view(permit, oc.now)
 
 
 def _transition(
-    ctx: ServiceContext,
-    permit_id: uuid.UUID,
-    target: PermitStatus,
-    rejection_reason: str | None = None,
+    ctx: ServiceContext, permit_id: uuid.UUID, target: PermitStatus, reason: str | None = None
 ) -> PermitView:
-    now = ctx.now()
+    args = PermitTransitionArgs(id=permit_id, target=target, reason=reason)
     with ctx.store.transaction() as session:
-        permit = get_or_raise(session, WorkPermit, permit_id)
-        require(rules.check_transition(facts(permit), target, ctx.actor, now))
-        base_version = permit.version
-        permit.status = target
-        if target is S.APPROVED:
-            permit.approved_by_id, permit.approved_at = ctx.actor.user_id, now
-        elif target is S.REJECTED:
-            permit.rejection_reason = rejection_reason
-        elif target is S.ACTIVE and permit.activated_at is None:
-            permit.activated_at = now
-        elif target is S.CLOSED:
-            permit.closed_at = now
-        ctx.enqueue(
-            session,
-            MutationName.PERMIT_TRANSITION,
-            {"id": wire(permit.id), "target": target.value, "reason": rejection_reason},
-            base_version=base_version,
-        )
-        session.flush()
-        return _view(permit, now)
+        oc = ctx.op(session)
+        base_version = get_or_raise(session, WorkPermit, permit_id).version
+        permit = ops.transition(oc, **args.operation_kwargs())
+        ctx.enqueue(session, MutationName.PERMIT_TRANSITION, args, base_version=base_version)
+        return _view(permit, oc.now)
 
 
 def approve_permit(ctx: ServiceContext, permit_id: uuid.UUID) -> PermitView:
@@ -160,7 +95,7 @@ def approve_permit(ctx: ServiceContext, permit_id: uuid.UUID) -> PermitView:
 
 
 def reject_permit(ctx: ServiceContext, permit_id: uuid.UUID, reason: str) -> PermitView:
-    return _transition(ctx, permit_id, S.REJECTED, rejection_reason=reason.strip())
+    return _transition(ctx, permit_id, S.REJECTED, reason)
 
 
 def activate_permit(ctx: ServiceContext, permit_id: uuid.UUID) -> PermitView:

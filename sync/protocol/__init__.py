@@ -91,3 +91,56 @@ class MutationName(StrEnum):
     HANDOVER_ADD = "handover.add"
     HANDOVER_ACKNOWLEDGE = "handover.acknowledge"
     ESG_RECORD_READING = "esg.record_reading"
+
+
+from sync.protocol.mutations import (  # noqa: E402 (after MutationName, which they pair with)
+    Args,
+    HandoverAcknowledgeArgs,
+    HandoverAddArgs,
+    LotoStepArgs,
+    PermitRequestArgs,
+    PermitTransitionArgs,
+    RecordReadingArgs,
+    SignNdaArgs,
+    StartModuleArgs,
+    SubmitAttemptArgs,
+    VisitorAccessArgs,
+)
+
+MUTATION_ARGS: dict[MutationName, type[Args]] = {
+    MutationName.LOTO_RECORD_STEP: LotoStepArgs,
+    MutationName.PERMIT_REQUEST: PermitRequestArgs,
+    MutationName.PERMIT_TRANSITION: PermitTransitionArgs,
+    MutationName.VISITOR_ACCESS: VisitorAccessArgs,
+    MutationName.VISITOR_SIGN_NDA: SignNdaArgs,
+    MutationName.TRAINING_START_MODULE: StartModuleArgs,
+    MutationName.TRAINING_SUBMIT_ATTEMPT: SubmitAttemptArgs,
+    MutationName.HANDOVER_ADD: HandoverAddArgs,
+    MutationName.HANDOVER_ACKNOWLEDGE: HandoverAcknowledgeArgs,
+    MutationName.ESG_RECORD_READING: RecordReadingArgs,
+}
+
+__all__ = [
+    "MUTATION_ARGS",
+    "Args",
+    "Change",
+    "ChangeOp",
+    "HandoverAcknowledgeArgs",
+    "HandoverAddArgs",
+    "LotoStepArgs",
+    "Mutation",
+    "MutationName",
+    "MutationResult",
+    "MutationStatus",
+    "PermitRequestArgs",
+    "PermitTransitionArgs",
+    "PullResponse",
+    "PushRequest",
+    "PushResponse",
+    "RecordReadingArgs",
+    "SignNdaArgs",
+    "StartModuleArgs",
+    "SubmitAttemptArgs",
+    "VisitorAccessArgs",
+    "WireModel",
+]
