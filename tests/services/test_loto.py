@@ -266,3 +266,9 @@ def test_a_failure_writing_the_outbox_leaves_neither_row(ctx_for, photo, demo_st
     # And the same step succeeds once the fault is gone.
     state = loto.apply_lock(tech, view.lockout_id, energy_ids("STGO", 1, 1)[0], "L-1", photo())
     assert state.points[0].lock.status is LotoStatus.ACTIVE
+
+
+def test_a_guard_cannot_start_a_lockout(ctx_for):
+    with pytest.raises(RuleViolation) as refused:
+        loto.notify_affected(ctx_for("guardia"), PANEL)
+    assert refused.value.decision.code == "auth.role_forbidden"

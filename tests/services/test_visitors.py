@@ -141,3 +141,14 @@ def test_roll_call_orders_people_by_arrival(ctx_for, photo, clock):
     assert names == ["Rosa Vega", "Transportes Norte"]
     assert visitors.people_on_site(ctx_for("supervisor", site="ANTO")) == []
     _ = timedelta
+
+
+def test_only_gate_roles_check_people_in(ctx_for):
+    with pytest.raises(RuleViolation) as refused:
+        visitors.check_in_visitor(
+            ctx_for("tecnico"),
+            "Portería 1",
+            walk_in=WalkIn("Rosa Vega", "12.345.678-5", "Despachos SA", AccessType.DELIVERY),
+        )
+    assert refused.value.decision.code == "auth.role_forbidden"
+    assert "técnico" in refused.value.decision.messages("es")[0]

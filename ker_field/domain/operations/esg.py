@@ -12,6 +12,7 @@ from ker_field.domain.decision import Decision, check, define
 from ker_field.domain.models import ConsumptionReading, EmissionFactor, Local
 from ker_field.domain.operations import OpContext, get_or_raise, require
 from ker_field.domain.rules import esg as rules
+from ker_field.domain.rules.common import check_role
 from ker_field.domain.scopes import site_scope
 
 NO_FACTOR = define(
@@ -34,6 +35,7 @@ def record_reading(
 ) -> tuple[ConsumptionReading, Decision]:
     """Record a meter reading; an outlier (> 10x the site's median) needs ``confirmed``.
     Returns the row and the decision (with its warnings)."""
+    require(check_role(oc.actor, "esg"))
     session = oc.session
     if oc.site_id is None:
         raise ValueError("a reading belongs to a site")

@@ -22,6 +22,7 @@ from ker_field.domain.models import (
 from ker_field.domain.operations import OpContext, after, get_or_raise, require
 from ker_field.domain.operations.training import certificates_for_category
 from ker_field.domain.rules import loto as rules
+from ker_field.domain.rules.common import check_role
 from ker_field.domain.rules.permits import PermitFacts, check_work_start
 from ker_field.domain.scopes import site_scope
 
@@ -165,6 +166,7 @@ def record_step(
     applier_informed: bool | None = None,
 ) -> tuple[LotoLog, Lockout]:
     """Record one step of a lockout. The first step (NOTIFIED) names the asset and ticket."""
+    require(check_role(oc.actor, "loto"))
     session = oc.session
     lockout = load_lockout(session, lockout_id)
     if lockout is None:

@@ -12,6 +12,7 @@ from ker_field.domain.models import RiskMatrix, ServiceTicket, WorkPermit
 from ker_field.domain.operations import NotFound, OpContext, get_or_raise, require
 from ker_field.domain.operations.loto import permit_facts
 from ker_field.domain.rules import permits as rules
+from ker_field.domain.rules.common import check_role
 from ker_field.domain.rules.risk import risk_level
 from ker_field.domain.scopes import site_scope
 
@@ -31,6 +32,7 @@ def request(
 ) -> WorkPermit:
     """Draft and request a permit for a ticket; the level comes from the tenant's matrix.
     The ticket takes the assessed risk: it decides whether work needs this permit."""
+    require(check_role(oc.actor, "permit.request"))
     session = oc.session
     ticket = get_or_raise(session, ServiceTicket, ticket_id)
     matrix = session.scalar(
@@ -69,6 +71,7 @@ def request(
 def transition(
     oc: OpContext, *, id: uuid.UUID, target: PermitStatus, reason: str | None = None
 ) -> WorkPermit:
+    require(check_role(oc.actor, "permit.transition"))
     permit = get_or_raise(oc.session, WorkPermit, id)
     require(rules.check_transition(permit_facts(permit), target, oc.actor, oc.now))
     permit.status = target

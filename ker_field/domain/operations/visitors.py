@@ -13,6 +13,7 @@ from ker_field.domain.enums import AccessDirection, AccessMethod, AccessType, Vi
 from ker_field.domain.models import AccessLog, Local, VisitorInvite, VisitorNDA
 from ker_field.domain.operations import OpContext, after, get_or_raise, require
 from ker_field.domain.rules import visitors as rules
+from ker_field.domain.rules.common import check_role
 from ker_field.domain.rules.rut import check_rut, normalize_rut
 from ker_field.domain.scopes import site_scope
 
@@ -92,6 +93,7 @@ def access(
     id_photo_sha256: str | None = None,
 ) -> AccessLog:
     """Let a person in (with an invite, or a guard's manual entry) or out (by visit)."""
+    require(check_role(oc.actor, "gate"))
     session = oc.session
     if oc.site_id is None:
         raise ValueError("a gate entry needs the gate's site")
@@ -180,6 +182,7 @@ def sign_nda(
     invite_id: uuid.UUID | None = None,
 ) -> VisitorNDA:
     """Record an NDA signed on screen; valid at this site for the site's NDA period."""
+    require(check_role(oc.actor, "gate"))
     session = oc.session
     if oc.site_id is None:
         raise ValueError("an NDA is signed at a site")
