@@ -54,4 +54,5 @@ class ServiceContext:
             user_id=self.actor.user_id,
             device_time=device_time or self.now(),
             base_version=base_version,
+            site_id=self.site_id,
         )

@@ -76,6 +76,7 @@ def enqueue_mutation(
     user_id: uuid.UUID,
     device_time: datetime,
     base_version: int | None = None,
+    site_id: uuid.UUID | None = None,
 ) -> OutboxEntry:
     """Append an intent mutation to the outbox, in the caller's transaction."""
     entry = OutboxEntry(
@@ -85,6 +86,7 @@ def enqueue_mutation(
         base_version=base_version,
         device_time=device_time,
         user_id=user_id,
+        site_id=site_id,
     )
     session.add(entry)
     return entry

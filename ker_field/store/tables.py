@@ -49,6 +49,8 @@ class OutboxEntry(StoreBase):
     device_time: Mapped[datetime]
     # Who did it: on a shared tablet each person's pending work stays theirs.
     user_id: Mapped[uuid.UUID]
+    # Where: the site the person acted at (None for personal data such as training).
+    site_id: Mapped[uuid.UUID | None]
     attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
 

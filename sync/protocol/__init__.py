@@ -27,6 +27,7 @@ class Mutation(WireModel):
     args: dict[str, Any]
     base_version: int | None = None
     device_time: AwareDatetime
+    site_id: uuid.UUID | None = None  # the site the person acted at
 
 
 class PushRequest(WireModel):
