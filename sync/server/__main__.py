@@ -1,8 +1,9 @@
-"""`ker-field-server --db URL --host 127.0.0.1 --port 8765 [--seed-demo]`."""
+"""`ker-field-server --db URL --host 127.0.0.1 --port 8765 [--workers N] [--seed-demo]`."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -10,35 +11,50 @@ from pathlib import Path
 
 import uvicorn
 from platformdirs import user_data_dir
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
 from ker_field.domain import demo
-from ker_field.domain.models import Base
-from sync.server.app import create_app
+from sync.server import migrate
+from sync.server.asgi import BLOBS_ENV, DB_ENV, LOG_CONFIG
+from sync.server.db import make_engine, session_factory
+from sync.server.demo import seed_server_demo
 
 
-def default_db_url() -> str:
+def default_data_dir() -> Path:
     folder = Path(user_data_dir("ker-field-server", "KER Solutions"))
     folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'server.sqlite3'}"
+    return folder
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ker-field-server", description="KER Field server")
-    parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: SQLite file)")
+    parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: a SQLite file)")
+    parser.add_argument("--blobs", default=None, help="folder for photos and media")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed-demo", action="store_true", help="load the demo tenant")
     args = parser.parse_args(argv)
-    engine = create_engine(args.db or default_db_url())
-    Base.metadata.create_all(engine)
+    data = default_data_dir()
+    url = args.db or f"sqlite:///{data / 'server.sqlite3'}"
+    blobs = Path(args.blobs) if args.blobs else data / "blobs"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
     if args.seed_demo:
-        with Session(engine) as session, session.begin():
-            demo.seed_demo(session, datetime.now(UTC))
+        with session_factory(engine)() as session, session.begin():
+            seed_server_demo(session, datetime.now(UTC))
         for user in demo.DEMO_USERS:
             print(f"demo user {user.username} ({user.role.value}): password {user.password}")
-    uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+        sys.stdout.flush()
+    engine.dispose()
+    os.environ[DB_ENV], os.environ[BLOBS_ENV] = url, str(blobs)
+    uvicorn.run(
+        "sync.server.asgi:build",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_config=LOG_CONFIG,
+    )
     return 0
 
 

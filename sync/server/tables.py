@@ -148,3 +148,12 @@ class BlobRecord(ServerBase):
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncFloor(ServerBase):
+    """Per scope: cursors below this seq were compacted away (tombstones dropped)."""
+
+    __tablename__ = "sync_floor"
+
+    scope: Mapped[str] = mapped_column(String(80), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)

@@ -218,7 +218,11 @@ def test_one_refusal_refuses_the_combination() -> None:
 def test_combine() -> None:
     assert Decision.combine([]).allowed
     d = Decision.combine(
-        [Decision(), Decision.refuse(reason(MATRIX_INVALID)), check(False, SCORE_BELOW_PASS, score=1, min_score=2)]
+        [
+            Decision(),
+            Decision.refuse(reason(MATRIX_INVALID)),
+            check(False, SCORE_BELOW_PASS, score=1, min_score=2),
+        ]
     )
     assert d.codes == (MATRIX_INVALID, SCORE_BELOW_PASS)
 

@@ -203,3 +203,19 @@ def grade_attempt(
         passed_at=now if passed else None,
         certificate_expires_at=certificate_expiry(now, module.validity_months) if passed else None,
     )
+
+
+def _normal_answer(value: object) -> object:
+    if isinstance(value, list | tuple | set):
+        return sorted(str(v) for v in value)
+    return value
+
+
+def grade_answers(key: Mapping[str, object], answers: Mapping[str, object]) -> tuple[int, int]:
+    """(correct, total) against the answer key; a multiple-choice answer must match exactly."""
+    correct = sum(
+        1
+        for question, expected in key.items()
+        if question in answers and _normal_answer(answers[question]) == _normal_answer(expected)
+    )
+    return correct, len(key)

@@ -39,12 +39,12 @@ def loto(event: LotoEvent, actor: Actor, **fields: object) -> LotoEntry:
     return LotoEntry(id=uuid.uuid4(), event=event, user_id=actor.user_id, **fields)  # type: ignore[arg-type]
 
 
-def lock_on(actor: Actor, point: uuid.UUID | None, serial: str | None, **fields: object) -> LotoEntry:
+def lock_on(
+    actor: Actor, point: uuid.UUID | None, serial: str | None, **fields: object
+) -> LotoEntry:
     """A LOCK_APPLIED entry with a photo unless overridden."""
     values: dict[str, object] = {"photo_sha256": PHOTO} | fields
-    return loto(
-        LotoEvent.LOCK_APPLIED, actor, energy_source_id=point, lock_serial=serial, **values
-    )
+    return loto(LotoEvent.LOCK_APPLIED, actor, energy_source_id=point, lock_serial=serial, **values)
 
 
 def lock_off(actor: Actor, lock: LotoEntry, **fields: object) -> LotoEntry:

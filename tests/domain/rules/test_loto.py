@@ -221,9 +221,7 @@ def test_energy_is_released_once() -> None:
 
 def test_verifying_before_locks_or_release_is_refused() -> None:
     state = shut_down()
-    assert check_step(state, loto(E.ISOLATION_VERIFIED, TECH_A), TECH_A).codes == (
-        POINTS_UNLOCKED,
-    )
+    assert check_step(state, loto(E.ISOLATION_VERIFIED, TECH_A), TECH_A).codes == (POINTS_UNLOCKED,)
     state = accept(state, lock_on(TECH_A, POINT_1, "L-001"), TECH_A)
     state = accept(state, lock_on(TECH_A, POINT_2, "L-002"), TECH_A)
     decision = check_step(state, loto(E.ISOLATION_VERIFIED, TECH_A), TECH_A)
@@ -351,7 +349,9 @@ def test_a_refused_prerequisite_blocks_verification_joining_and_taking_over() ->
     assert verify.codes == (CERTIFICATE_MISSING,)
 
     state, _, _ = grouped(members=())
-    join = check_step(state, loto(E.MEMBER_LOCK_ON, TECH_B, lock_serial="P-9"), TECH_B, MISSING_TRAINING)
+    join = check_step(
+        state, loto(E.MEMBER_LOCK_ON, TECH_B, lock_serial="P-9"), TECH_B, MISSING_TRAINING
+    )
     assert join.codes == (CERTIFICATE_MISSING,)
 
     take_over = check_step(state, loto(E.TRANSFER_ACCEPTED, TECH_D), TECH_D, MISSING_TRAINING)
@@ -440,7 +440,9 @@ def test_a_supervisor_removes_an_absent_workers_lock_through_the_exception() -> 
 )
 def test_the_exception_needs_each_of_its_three_facts(missing: dict[str, object], code: str) -> None:
     state, locks = locked_out()
-    decision = check_step(state, lock_off_exception(SUPERVISOR, locks[POINT_1], **missing), SUPERVISOR)
+    decision = check_step(
+        state, lock_off_exception(SUPERVISOR, locks[POINT_1], **missing), SUPERVISOR
+    )
     assert not decision.allowed
     assert decision.codes == (code,)
 
@@ -482,7 +484,9 @@ def test_the_holder_cannot_use_the_exception(holder: Actor) -> None:
     state, locks = locked_out(holder)
     decision = check_step(state, lock_off_exception(holder, locks[POINT_1]), holder)
     assert decision.codes == (EXCEPTION_NOT_NEEDED,)
-    assert decision.messages("en") == ["You applied this lock: remove it through the normal procedure."]
+    assert decision.messages("en") == [
+        "You applied this lock: remove it through the normal procedure."
+    ]
 
 
 def test_the_exception_cannot_remove_a_lock_that_is_not_on() -> None:
@@ -538,7 +542,9 @@ def test_member_locks_do_not_count_as_point_locks() -> None:
 @pytest.mark.parametrize("other", [TECH_A, TECH_D, SUPERVISOR])
 def test_a_member_lock_comes_off_only_by_its_member(other: Actor) -> None:
     state, _, members = grouped()
-    decision = check_step(state, loto(E.MEMBER_LOCK_OFF, other, lock_ref_id=members[TECH_B].id), other)
+    decision = check_step(
+        state, loto(E.MEMBER_LOCK_OFF, other, lock_ref_id=members[TECH_B].id), other
+    )
     assert decision.codes == (ONLY_APPLIER,)
 
 
@@ -730,7 +736,9 @@ def test_a_procedure_inspected_within_12_months_by_someone_else_passes(days_ago:
 
 def test_an_overdue_procedure_warns_by_default() -> None:
     last = NOW - timedelta(days=366)
-    decision = check_procedure_inspection(last, INSPECTOR, TECH_A.user_id, NOW, overdue_blocks=False)
+    decision = check_procedure_inspection(
+        last, INSPECTOR, TECH_A.user_id, NOW, overdue_blocks=False
+    )
     assert decision.allowed
     assert [w.code for w in decision.warnings] == [INSPECTION_OVERDUE]
     assert decision.warnings[0].message_es == (
@@ -759,10 +767,14 @@ def test_a_never_inspected_procedure_is_overdue(blocks: bool) -> None:
 
 def test_an_inspection_by_the_user_of_the_procedure_warns_or_blocks() -> None:
     last = NOW - timedelta(days=30)
-    warn = check_procedure_inspection(last, TECH_A.user_id, TECH_A.user_id, NOW, overdue_blocks=False)
+    warn = check_procedure_inspection(
+        last, TECH_A.user_id, TECH_A.user_id, NOW, overdue_blocks=False
+    )
     assert warn.allowed
     assert [w.code for w in warn.warnings] == [INSPECTOR_NOT_INDEPENDENT]
-    block = check_procedure_inspection(last, TECH_A.user_id, TECH_A.user_id, NOW, overdue_blocks=True)
+    block = check_procedure_inspection(
+        last, TECH_A.user_id, TECH_A.user_id, NOW, overdue_blocks=True
+    )
     assert block.codes == (INSPECTOR_NOT_INDEPENDENT,)
     # Someone else using the same procedure is fine.
     assert check_procedure_inspection(last, TECH_A.user_id, TECH_B.user_id, NOW, True).allowed

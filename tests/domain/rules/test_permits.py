@@ -147,7 +147,9 @@ def test_an_expired_draft_cannot_be_requested() -> None:
 
 
 def test_a_draft_for_later_can_be_requested_now() -> None:
-    draft = permit(status=S.DRAFT, valid_from=NOW + timedelta(days=1), valid_to=NOW + timedelta(days=2))
+    draft = permit(
+        status=S.DRAFT, valid_from=NOW + timedelta(days=1), valid_to=NOW + timedelta(days=2)
+    )
     assert check_transition(draft, S.REQUESTED, TECH_A, NOW).allowed
 
 
@@ -363,7 +365,9 @@ def test_an_expired_active_permit_does_not_allow_work() -> None:
 
 
 def test_an_active_permit_before_its_window_does_not_allow_work() -> None:
-    decision = check_permit_allows_work(approved(status=S.ACTIVE), VALID_FROM - timedelta(seconds=1))
+    decision = check_permit_allows_work(
+        approved(status=S.ACTIVE), VALID_FROM - timedelta(seconds=1)
+    )
     assert decision.codes == (NOT_YET_VALID,)
 
 
@@ -417,7 +421,9 @@ def test_permit_required_message_names_the_level() -> None:
     assert decision.messages("es") == [
         "El trabajo tiene riesgo extremo: necesita un permiso aprobado y activo."
     ]
-    assert decision.messages("en") == ["The work has extreme risk: it needs an approved, active permit."]
+    assert decision.messages("en") == [
+        "The work has extreme risk: it needs an approved, active permit."
+    ]
 
 
 def test_work_above_the_threshold_with_a_permit_not_yet_active_cannot_start() -> None:
@@ -434,4 +440,3 @@ def test_a_permit_is_not_checked_when_none_is_required() -> None:
     # A low-risk ticket with a stale permit attached still starts.
     decision = check_work_start(RiskLevel.LOW, RiskLevel.HIGH, approved(status=S.CLOSED), NOW)
     assert decision.allowed
-

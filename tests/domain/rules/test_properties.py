@@ -129,7 +129,9 @@ USERS = (TECH_A, TECH_B, SUPERVISOR)
 BY_ID = {actor.user_id: actor for actor in USERS}
 GATED = (E.LOCK_APPLIED, E.ISOLATION_VERIFIED, E.MEMBER_LOCK_ON, E.TRANSFER_ACCEPTED)
 REMOVALS = (E.LOCK_REMOVED, E.LOCK_REMOVED_EXCEPTION, E.MEMBER_LOCK_OFF)
-MISSING_TRAINING = Decision.refuse(reason(CERTIFICATE_MISSING, module="LOTO", category="electrical"))
+MISSING_TRAINING = Decision.refuse(
+    reason(CERTIFICATE_MISSING, module="LOTO", category="electrical")
+)
 PREREQUISITES = st.sampled_from([None] * 7 + [MISSING_TRAINING])
 
 
@@ -227,8 +229,8 @@ def draw_entry(data: st.DataObject, state: LockoutState, n: int) -> tuple[LotoEn
             applier_informed=informed,
         )
     else:
-        event, point, serial, ref_i, photo, clear, notified, absent, contact, informed = (
-            data.draw(ANY_FIELDS, label="fields")
+        event, point, serial, ref_i, photo, clear, notified, absent, contact, informed = data.draw(
+            ANY_FIELDS, label="fields"
         )
         entry = LotoEntry(
             id=entry_id,
@@ -247,7 +249,9 @@ def draw_entry(data: st.DataObject, state: LockoutState, n: int) -> tuple[LotoEn
     return entry, actor
 
 
-def assert_lockout_invariants(state: LockoutState, removals: dict[uuid.UUID, Removal], verified_by_holder: bool) -> None:
+def assert_lockout_invariants(
+    state: LockoutState, removals: dict[uuid.UUID, Removal], verified_by_holder: bool
+) -> None:
     # At most one active point lock per isolation point, and only on the procedure's points.
     locked = [lk.energy_source_id for lk in state.active_locks("point")]
     assert len(locked) == len(set(locked)), "two locks on one isolation point"
@@ -346,7 +350,9 @@ def test_the_gate_log_never_has_two_check_ins_without_a_check_out(
 
 
 @PROPERTY_SETTINGS
-@given(st.lists(st.sampled_from([V.CHECKED_IN, V.CHECKED_OUT, V.CANCELLED, V.INVITED]), max_size=40))
+@given(
+    st.lists(st.sampled_from([V.CHECKED_IN, V.CHECKED_OUT, V.CANCELLED, V.INVITED]), max_size=40)
+)
 def test_the_visit_status_and_the_gate_log_agree(targets: list[VisitorStatus]) -> None:
     status = V.INVITED
     log: list[AccessDirection] = []

@@ -197,7 +197,5 @@ def test_risk_level_reports_both_a_bad_matrix_and_a_bad_rating() -> None:
         (RiskLevel.MEDIUM, RiskLevel.MEDIUM, True),
     ],
 )
-def test_permit_required(
-    level: RiskLevel | None, required_from: RiskLevel, expected: bool
-) -> None:
+def test_permit_required(level: RiskLevel | None, required_from: RiskLevel, expected: bool) -> None:
     assert permit_required(level, required_from) is expected

@@ -6,8 +6,25 @@ import pytest
 
 from ker_field.domain.rules.rut import RUT_INVALID, check_rut, format_rut, mask_rut, normalize_rut
 
-VALID = ["12.345.678-5", "12345678-5", "123456785", " 12.345.678-5 ", "8.765.432-K", "8765432k", "7.654.321-6"]
-INVALID = ["12.345.678-4", "12.345.678-k", "8.765.432-1", "1-9", "", "abc", "12.345.678", "12.345.67A-5"]
+VALID = [
+    "12.345.678-5",
+    "12345678-5",
+    "123456785",
+    " 12.345.678-5 ",
+    "8.765.432-K",
+    "8765432k",
+    "7.654.321-6",
+]
+INVALID = [
+    "12.345.678-4",
+    "12.345.678-k",
+    "8.765.432-1",
+    "1-9",
+    "",
+    "abc",
+    "12.345.678",
+    "12.345.67A-5",
+]
 
 
 @pytest.mark.parametrize("value", VALID)
@@ -76,7 +93,9 @@ def test_format_rut(value: str, display: str) -> None:
         ("8765432k", "••••432-K"),
     ],
 )
-def test_mask_rut_shows_only_the_last_three_digits_and_the_check_digit(value: str, masked: str) -> None:
+def test_mask_rut_shows_only_the_last_three_digits_and_the_check_digit(
+    value: str, masked: str
+) -> None:
     assert mask_rut(value) == masked
     assert "12345" not in mask_rut(value)
 

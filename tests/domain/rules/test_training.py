@@ -126,7 +126,11 @@ def test_an_expired_certificate_is_refused(expired_ago: timedelta) -> None:
 
 def test_a_certificate_stored_as_expired_is_refused() -> None:
     progress = ProgressFacts(
-        T.EXPIRED, 1, NOW - timedelta(days=400), NOW - timedelta(days=400), datetime(2026, 11, 1, tzinfo=UTC)
+        T.EXPIRED,
+        1,
+        NOW - timedelta(days=400),
+        NOW - timedelta(days=400),
+        datetime(2026, 11, 1, tzinfo=UTC),
     )
     decision = certificates(progress)
     assert decision.codes == (CERTIFICATE_EXPIRED,)
@@ -225,7 +229,9 @@ def test_no_cooldown_while_an_attempt_is_in_progress() -> None:
 def test_a_valid_certificate_needs_no_more_attempts() -> None:
     decision = check_attempt_allowed(LOTO_MODULE, passed(NOW + timedelta(days=100)), NOW)
     assert decision.codes == (ALREADY_PASSED,)
-    assert decision.messages("en") == ["You already passed this module and your certificate is valid."]
+    assert decision.messages("en") == [
+        "You already passed this module and your certificate is valid."
+    ]
 
 
 def test_an_expired_certificate_allows_retraining() -> None:
@@ -247,7 +253,9 @@ def test_an_expired_certificate_allows_retraining() -> None:
 # --- Pass mark and score ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("score", "allowed"), [(79, False), (80, True), (81, True), (100, True), (0, False)])
+@pytest.mark.parametrize(
+    ("score", "allowed"), [(79, False), (80, True), (81, True), (100, True), (0, False)]
+)
 def test_check_pass_boundaries(score: int, allowed: bool) -> None:
     decision = check_pass(score, 80)
     assert decision.allowed is allowed

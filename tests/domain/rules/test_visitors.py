@@ -86,7 +86,9 @@ def test_too_early() -> None:
     assert decision.messages("es") == [
         "Demasiado temprano: la invitación rige desde el 2026-11-30 11:00 UTC."
     ]
-    assert decision.messages("en") == ["Too early: the invitation is valid from 2026-11-30 11:00 UTC."]
+    assert decision.messages("en") == [
+        "Too early: the invitation is valid from 2026-11-30 11:00 UTC."
+    ]
 
 
 def test_expired() -> None:
@@ -203,7 +205,9 @@ def test_legal_visit_transitions(current: VisitorStatus, target: VisitorStatus) 
 
 
 @pytest.mark.parametrize(("current", "target"), sorted(set(itertools.product(V, V)) - LEGAL))
-def test_illegal_visit_transitions_are_refused(current: VisitorStatus, target: VisitorStatus) -> None:
+def test_illegal_visit_transitions_are_refused(
+    current: VisitorStatus, target: VisitorStatus
+) -> None:
     decision = check_visit_transition(current, target, "Ana")
     assert not decision.allowed
     assert len(decision.codes) == 1
@@ -268,7 +272,9 @@ def test_a_visitor_needs_a_host() -> None:
     assert decision.messages("es") == ["Indique a quién visita."]
 
 
-@pytest.mark.parametrize("access_type", [AccessType.CONTRACTOR, AccessType.DELIVERY, AccessType.EMPLOYEE])
+@pytest.mark.parametrize(
+    "access_type", [AccessType.CONTRACTOR, AccessType.DELIVERY, AccessType.EMPLOYEE]
+)
 def test_other_access_types_need_no_host(access_type: AccessType) -> None:
     assert manual(access_type=access_type, host_user_id=None).allowed
 

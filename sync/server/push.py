@@ -1,0 +1,295 @@
+"""Push: each mutation is re-checked (authentication, role, site scope, the domain rule)
+and applied in its own transaction with a dedupe record of its id.
+
+The server calls the same domain operation the device ran; what only the server does
+(receipt time on safety facts, grading quizzes, issuing certificates) is added here.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ker_field.domain.decision import Decision, RuleViolation, check, define
+from ker_field.domain.enums import TrainingStatus
+from ker_field.domain.labels import Lang
+from ker_field.domain.models import Synced
+from ker_field.domain.operations import (
+    NotFound,
+    OpContext,
+    esg,
+    handover,
+    loto,
+    permits,
+    training,
+    visitors,
+)
+from ker_field.domain.rules import training as training_rules
+from sync.protocol import MUTATION_ARGS, Mutation, MutationName, MutationResult, MutationStatus
+from sync.server.db import row_to_json
+from sync.server.deps import Principal
+from sync.server.tables import CertificateRecord, MutationRecord, QuizKey
+
+CLOCK_TOLERANCE = timedelta(minutes=5)
+
+UNKNOWN_MUTATION = define(
+    "sync.unknown_mutation",
+    es="El servidor no conoce la operación «{name}»: actualice la aplicación.",
+    en="The server does not know the operation '{name}': update the app.",
+)
+INVALID_ARGS = define(
+    "sync.invalid_mutation",
+    es="La operación llegó con datos no válidos y no se aplicó.",
+    en="The operation arrived with invalid data and was not applied.",
+)
+MISSING = define(
+    "sync.record_missing",
+    es="Falta un registro que la operación necesita ({entity}).",
+    en="A record the operation needs is missing ({entity}).",
+)
+SITE_FORBIDDEN = define(
+    "sync.site_forbidden",
+    es="La operación es de una instalación que no tiene asignada.",
+    en="The operation belongs to a site you are not assigned to.",
+)
+DEVICE_MISMATCH = define(
+    "sync.device_mismatch",
+    es="La operación viene de otro equipo que el de la sesión.",
+    en="The operation comes from another device than the session's.",
+)
+
+Handler = Callable[[OpContext, Any, datetime], Synced]
+
+
+def _loto(oc: OpContext, args: Any, received: datetime) -> Synced:
+    row, _ = loto.record_step(oc, **args.operation_kwargs())
+    row.server_time = received
+    return row
+
+
+def _access(oc: OpContext, args: Any, received: datetime) -> Synced:
+    row = visitors.access(oc, **args.operation_kwargs())
+    row.server_time = received
+    return row
+
+
+def _start_module(oc: OpContext, args: Any, received: datetime) -> Synced:
+    return training.start_module(oc, **args.operation_kwargs())[0]
+
+
+def _submit_attempt(oc: OpContext, args: Any, received: datetime) -> Synced:
+    """Grade on the server with the answer key the device never has; a pass issues the
+    certificate."""
+    attempt, progress, module = training.submit_attempt(oc, **args.operation_kwargs())
+    key = oc.session.get(QuizKey, attempt.quiz_id)
+    if key is None:
+        raise NotFound("QuizKey", attempt.quiz_id)
+    correct, total = training_rules.grade_answers(key.answers, attempt.answers)
+    score = training_rules.score_percent(correct, total)
+    decision, outcome = training_rules.grade_attempt(
+        training.module_facts(module), training.progress_facts(progress), score, oc.now
+    )
+    if outcome is None:
+        raise RuleViolation(decision)
+    attempt.score, attempt.passed = score, outcome.status is TrainingStatus.PASSED
+    progress.status, progress.attempts_count = outcome.status, outcome.attempts_count
+    progress.score, progress.last_attempt_at = score, oc.now
+    if outcome.passed_at is not None and outcome.certificate_expires_at is not None:
+        number = f"KER-{oc.now:%Y}-{secrets.token_hex(4).upper()}"
+        progress.passed_at = outcome.passed_at
+        progress.certificate_number = number
+        progress.certificate_expires_at = outcome.certificate_expires_at
+        oc.session.add(
+            CertificateRecord(
+                number=number,
+                verification_code=secrets.token_urlsafe(12),
+                tenant_id=module.tenant_id,
+                user_id=progress.user_id,
+                module_id=module.id,
+                progress_id=progress.id,
+                issued_at=outcome.passed_at,
+                expires_at=outcome.certificate_expires_at,
+            )
+        )
+    return attempt
+
+
+HANDLERS: dict[MutationName, Handler] = {
+    MutationName.LOTO_RECORD_STEP: _loto,
+    MutationName.PERMIT_REQUEST: lambda oc, a, r: permits.request(oc, **a.operation_kwargs()),
+    MutationName.PERMIT_TRANSITION: lambda oc, a, r: permits.transition(oc, **a.operation_kwargs()),
+    MutationName.VISITOR_ACCESS: _access,
+    MutationName.VISITOR_SIGN_NDA: lambda oc, a, r: visitors.sign_nda(oc, **a.operation_kwargs()),
+    MutationName.TRAINING_START_MODULE: _start_module,
+    MutationName.TRAINING_SUBMIT_ATTEMPT: _submit_attempt,
+    MutationName.HANDOVER_ADD: lambda oc, a, r: handover.add(oc, **a.operation_kwargs()),
+    MutationName.HANDOVER_ACKNOWLEDGE: lambda oc, a, r: handover.acknowledge(
+        oc, **a.operation_kwargs()
+    ),
+    MutationName.ESG_RECORD_READING: lambda oc, a, r: esg.record_reading(
+        oc, **a.operation_kwargs()
+    )[0],
+}
+
+
+def rule_time(device_time: datetime, received: datetime) -> datetime:
+    """Rules judge an action at the time it was done (claimed by the device), never later
+    than the server's clock allows."""
+    return min(device_time, received + CLOCK_TOLERANCE)
+
+
+def _rejected(
+    mutation: Mutation, decision: Decision, lang: Lang, received: datetime, server_row: Any = None
+) -> MutationResult:
+    return MutationResult(
+        mutation_id=mutation.mutation_id,
+        status=MutationStatus.REJECTED,
+        code=decision.code,
+        message=" ".join(decision.messages(lang)),
+        server_row=server_row,
+        server_time=received,
+    )
+
+
+def _server_row(session: Session, mutation: Mutation) -> dict[str, Any] | None:
+    """The server's current version of the record a rejected mutation touched, if any."""
+    ident = mutation.args.get("id")
+    name = MutationName(mutation.name)
+    entity = {
+        MutationName.PERMIT_TRANSITION: "WorkPermit",
+        MutationName.HANDOVER_ACKNOWLEDGE: "ShiftHandover",
+    }.get(name)
+    if entity is None or ident is None:
+        return None
+    from ker_field.domain import models
+
+    try:
+        row = session.get(getattr(models, entity), uuid.UUID(str(ident)))
+    except ValueError:
+        return None
+    return row_to_json(row) if row is not None else None
+
+
+def apply_mutation(
+    sessions: sessionmaker[Session],
+    who: Principal,
+    mutation: Mutation,
+    received: datetime,
+    lang: Lang,
+) -> MutationResult:
+    with sessions() as session:
+        with session.begin():
+            record = session.get(MutationRecord, mutation.mutation_id)
+            if record is not None:
+                return _duplicate(record)
+        if mutation.device_id != who.device_id:
+            return _rejected(mutation, check(False, DEVICE_MISMATCH), lang, received)
+        if mutation.name not in MUTATION_ARGS:
+            return _record(
+                sessions,
+                who,
+                mutation,
+                _rejected(
+                    mutation, check(False, UNKNOWN_MUTATION, name=mutation.name), lang, received
+                ),
+            )
+        name = MutationName(mutation.name)
+        try:
+            args = MUTATION_ARGS[name].model_validate(mutation.args)
+        except ValidationError:
+            return _record(
+                sessions,
+                who,
+                mutation,
+                _rejected(mutation, check(False, INVALID_ARGS), lang, received),
+            )
+        if mutation.site_id is not None and mutation.site_id not in who.site_ids:
+            return _record(
+                sessions,
+                who,
+                mutation,
+                _rejected(mutation, check(False, SITE_FORBIDDEN), lang, received),
+            )
+        oc = OpContext(
+            session,
+            who.actor,
+            mutation.site_id,
+            rule_time(mutation.device_time, received),
+            mutation.device_id,
+        )
+        try:
+            with session.begin():
+                row = HANDLERS[name](oc, args, received)
+                session.flush()
+                written = session.info.get("ker_scopes", set())
+                if not written <= who.scopes:
+                    raise RuleViolation(check(False, SITE_FORBIDDEN))
+                result = MutationResult(
+                    mutation_id=mutation.mutation_id,
+                    status=MutationStatus.APPLIED,
+                    version=row.version,
+                    server_time=received,
+                )
+                session.add(_record_row(who, mutation, result))
+            return result
+        except RuleViolation as violation:
+            session.rollback()
+            rejected = _rejected(
+                mutation, violation.decision, lang, received, _server_row(session, mutation)
+            )
+            return _record(sessions, who, mutation, rejected)
+        except NotFound as missing:
+            session.rollback()
+            rejected = _rejected(
+                mutation, check(False, MISSING, entity=missing.entity), lang, received
+            )
+            return _record(sessions, who, mutation, rejected)
+        except IntegrityError:
+            # Another worker applied the same mutation id at the same moment.
+            session.rollback()
+            existing = session.get(MutationRecord, mutation.mutation_id)
+            if existing is not None:
+                return _duplicate(existing)
+            return MutationResult(mutation_id=mutation.mutation_id, status=MutationStatus.RETRY)
+        except OperationalError:
+            session.rollback()
+            return MutationResult(mutation_id=mutation.mutation_id, status=MutationStatus.RETRY)
+
+
+def _record_row(who: Principal, mutation: Mutation, result: MutationResult) -> MutationRecord:
+    return MutationRecord(
+        mutation_id=mutation.mutation_id,
+        user_id=who.user_id,
+        device_id=mutation.device_id,
+        device_seq=mutation.device_seq,
+        name=mutation.name[:64],
+        status=result.status.value,
+        result=result.model_dump(mode="json"),
+    )
+
+
+def _record(
+    sessions: sessionmaker[Session], who: Principal, mutation: Mutation, result: MutationResult
+) -> MutationResult:
+    """Keep a rejection so the same mutation always gets the same answer."""
+    with sessions() as session:
+        try:
+            with session.begin():
+                session.add(_record_row(who, mutation, result))
+        except IntegrityError:
+            existing = session.get(MutationRecord, mutation.mutation_id)
+            if existing is not None:
+                return _duplicate(existing)
+    return result
+
+
+def _duplicate(record: MutationRecord) -> MutationResult:
+    first = MutationResult.model_validate(record.result)
+    return first.model_copy(update={"status": MutationStatus.DUPLICATE})
