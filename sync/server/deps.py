@@ -117,7 +117,9 @@ def principal(
         raise ApiError(401, DISABLED)
     if device_revoked(session, claims.device_id):
         raise ApiError(401, DEVICE_REVOKED)
-    return load_principal(session, user, claims.device_id)
+    who = load_principal(session, user, claims.device_id)
+    session.commit()  # end the read: the route may open transactions of its own
+    return who
 
 
 Caller = Annotated[Principal, Depends(principal)]

@@ -69,15 +69,7 @@ Handler = Callable[[OpContext, Any, datetime], Synced]
 
 
 def _loto(oc: OpContext, args: Any, received: datetime) -> Synced:
-    row, _ = loto.record_step(oc, **args.operation_kwargs())
-    row.server_time = received
-    return row
-
-
-def _access(oc: OpContext, args: Any, received: datetime) -> Synced:
-    row = visitors.access(oc, **args.operation_kwargs())
-    row.server_time = received
-    return row
+    return loto.record_step(oc, **args.operation_kwargs())[0]
 
 
 def _start_module(oc: OpContext, args: Any, received: datetime) -> Synced:
@@ -125,7 +117,7 @@ HANDLERS: dict[MutationName, Handler] = {
     MutationName.LOTO_RECORD_STEP: _loto,
     MutationName.PERMIT_REQUEST: lambda oc, a, r: permits.request(oc, **a.operation_kwargs()),
     MutationName.PERMIT_TRANSITION: lambda oc, a, r: permits.transition(oc, **a.operation_kwargs()),
-    MutationName.VISITOR_ACCESS: _access,
+    MutationName.VISITOR_ACCESS: lambda oc, a, r: visitors.access(oc, **a.operation_kwargs()),
     MutationName.VISITOR_SIGN_NDA: lambda oc, a, r: visitors.sign_nda(oc, **a.operation_kwargs()),
     MutationName.TRAINING_START_MODULE: _start_module,
     MutationName.TRAINING_SUBMIT_ATTEMPT: _submit_attempt,
@@ -223,6 +215,7 @@ def apply_mutation(
             mutation.site_id,
             rule_time(mutation.device_time, received),
             mutation.device_id,
+            received_at=received,
         )
         try:
             with session.begin():

@@ -6,16 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 
-# Importing the rules modules registers every reason code in MESSAGES.
-from ker_field.domain.rules import (  # noqa: F401
-    esg,
-    loto,
-    permits,
-    risk,
-    rut,
-    training,
-    visitors,
-)
 from ker_field.domain.decision import (
     MESSAGES,
     Decision,
@@ -27,6 +17,17 @@ from ker_field.domain.decision import (
     template_fields,
 )
 from ker_field.domain.enums import PermitStatus, RiskLevel, UserRole
+
+# Importing the rules modules registers every reason code in MESSAGES.
+from ker_field.domain.rules import (  # noqa: F401
+    esg,
+    loto,
+    permits,
+    risk,
+    rut,
+    training,
+    visitors,
+)
 from ker_field.domain.rules.common import ROLE_FORBIDDEN
 from ker_field.domain.rules.permits import ILLEGAL_TRANSITION, SELF_APPROVAL
 from ker_field.domain.rules.risk import MATRIX_INVALID
@@ -68,7 +69,7 @@ def test_every_code_has_spanish_and_english_naming_the_same_fields(code: str) ->
     assert templates["en"].strip()
     assert template_fields(templates["es"]) == template_fields(templates["en"])
     # Both render once every named field has a value (no stray braces or format specs).
-    values = {name: "X" for name in template_fields(templates["es"])}
+    values = dict.fromkeys(template_fields(templates["es"]), "X")
     assert "{" not in templates["es"].format(**values)
     assert "{" not in templates["en"].format(**values)
 

@@ -39,6 +39,7 @@ class OpContext:
     site_id: uuid.UUID | None  # where the actor acts (gate, readings, handover)
     now: datetime  # when the rules are evaluated: the device's time of the action
     device_id: str
+    received_at: datetime | None = None  # set on the server: its receipt time
 
 
 def require(decision: Decision) -> Decision:

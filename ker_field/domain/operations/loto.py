@@ -210,6 +210,7 @@ def record_step(
         user_id=oc.actor.user_id,
         device_id=oc.device_id,
         device_time=after(oc.now, last),
+        server_time=oc.received_at,
         **{name: getattr(entry, name) for name in FACT_FIELDS},
     )
     session.add(row)

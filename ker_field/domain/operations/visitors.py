@@ -164,6 +164,7 @@ def access(
         id_photo_sha256=id_photo_sha256,
         device_id=oc.device_id,
         device_time=after(oc.now, previous.device_time if previous else None),
+        server_time=oc.received_at,
     )
     session.add(log)
     session.flush()

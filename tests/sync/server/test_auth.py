@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from ker_field.domain import demo
 from ker_field.domain.models import User
-from sqlalchemy.orm import Session
 
 
 def test_sign_in_returns_tokens_and_the_user_with_sites(live_server, login):
