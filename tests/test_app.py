@@ -12,7 +12,7 @@ def test_demo_run_loads_data_once_and_shows_what_the_technician_may_do(tmp_path,
     assert main(["--data-dir", str(tmp_path), "--demo"]) == 0
     first = capsys.readouterr().out
     assert "Datos de demostración cargados." in first
-    assert "    24  equipos" in first
+    assert "    50  equipos" in first
     assert "Versión del esquema: 0003" in first
     # The demo technician's hydraulic certificate expired: the press cannot be locked out.
     assert "KER-STGO-003  Prensa hidráulica 03 (hydraulic)" in first
@@ -21,7 +21,7 @@ def test_demo_run_loads_data_once_and_shows_what_the_technician_may_do(tmp_path,
 
     assert main(["--data-dir", str(tmp_path), "--demo", "--lang", "en"]) == 0
     second = capsys.readouterr().out
-    assert "    24  assets" in second  # seeding again adds nothing
+    assert "    50  assets" in second  # seeding again adds nothing
     assert "retraining is required" in second
 
 

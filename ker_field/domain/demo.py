@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ker_field.domain.enums import (
@@ -162,10 +163,24 @@ DEMO_USERS = [
 
 
 def _merge(session: Session, row: Base) -> None:
-    session.merge(row)
+    """Queue a demo row; :func:`_add_missing` inserts the ones not yet there."""
+    session.info.setdefault("ker_demo_rows", []).append(row)
 
 
-def seed_demo(session: Session, now: datetime, assets_per_site: int = 12) -> None:
+def _add_missing(session: Session) -> None:
+    rows: list[Base] = session.info.pop("ker_demo_rows", [])
+    by_class: dict[type[Base], list[Base]] = {}
+    for row in rows:
+        by_class.setdefault(type(row), []).append(row)
+    existing: set[uuid.UUID] = set()
+    for cls, group in by_class.items():
+        ids = [row.id for row in group]  # type: ignore[attr-defined]
+        existing.update(session.scalars(select(cls.id).where(cls.id.in_(ids))))  # type: ignore[attr-defined]
+    session.add_all(row for row in rows if row.id not in existing)  # type: ignore[attr-defined]
+    session.flush()
+
+
+def seed_demo(session: Session, now: datetime, assets_per_site: int = 25) -> None:
     """Insert or refresh the demo data in ``session`` (idempotent)."""
     t_scope = tenant_scope(TENANT_ID)
     _merge(session, Tenant(id=TENANT_ID, scope=t_scope, name="KER Demo", rut="76543210-3"))
@@ -186,7 +201,7 @@ def seed_demo(session: Session, now: datetime, assets_per_site: int = 12) -> Non
                 requires_nda=nda,
             ),
         )
-    session.flush()
+    _add_missing(session)
     for user in DEMO_USERS:
         uid = USER_IDS[user.username]
         _merge(
@@ -202,7 +217,7 @@ def seed_demo(session: Session, now: datetime, assets_per_site: int = 12) -> Non
                 email=f"{user.username}@demo.ker.cl",
             ),
         )
-    session.flush()
+    _add_missing(session)
     for user in DEMO_USERS:
         codes = ["STGO", "ANTO"] if user.role in (UserRole.SUPERVISOR, UserRole.ADMIN) else ["STGO"]
         for code in codes:
@@ -426,4 +441,4 @@ def seed_demo(session: Session, now: datetime, assets_per_site: int = 12) -> Non
             created_by_id=USER_IDS["admin"],
         ),
     )
-    session.flush()
+    _add_missing(session)

@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime
+import hashlib
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fpdf import FPDF
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ker_field.domain import demo
-from ker_field.domain.models import Tenant
+from ker_field.domain.models import Tenant, TrainingModule
 from sync.server.security import hash_password
-from sync.server.tables import Credential, QuizKey, TenantKey
+from sync.server.tables import BlobRecord, Credential, QuizKey, TenantKey
 
 # Answer keys of the demo quizzes (see ker_field.domain.demo): never sent to devices.
 DEMO_QUIZ_KEYS = {"q1": False, "q2": 0}
@@ -41,8 +46,59 @@ def ensure_tenant_key(session: Session, tenant: Tenant) -> TenantKey:
     return key
 
 
-def seed_server_demo(session: Session, now: datetime) -> None:
+def _module_pdf(title: str) -> bytes:
+    """A small course document for a demo training module."""
+    pdf = FPDF()
+    pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))  # same bytes every time: idempotent
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 16)
+    pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=11)
+    for line in (
+        "1. Identify every energy source of the equipment and its isolation point.",
+        "2. Notify affected people, shut down, isolate, lock and tag each point.",
+        "3. Release stored energy and verify isolation (try-out) before work starts.",
+        "4. Only the person who applied a lock removes it.",
+    ):
+        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def store_blob(
+    session: Session, blob_dir: Path, tenant_id: uuid.UUID, data: bytes, content_type: str
+) -> str:
+    """Put a server-made file in the blob store (same layout as uploads); returns its hash."""
+    sha = hashlib.sha256(data).hexdigest()
+    target = blob_dir / sha[:2] / sha
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    if session.get(BlobRecord, sha) is None:
+        session.add(
+            BlobRecord(
+                sha256=sha,
+                tenant_id=tenant_id,
+                size=len(data),
+                content_type=content_type,
+                received=len(data),
+                complete=True,
+            )
+        )
+    return sha
+
+
+def seed_server_demo(session: Session, now: datetime, blob_dir: Path | None = None) -> None:
     demo.seed_demo(session, now)
+    if blob_dir is not None:
+        for module in session.scalars(
+            select(TrainingModule).where(TrainingModule.tenant_id == demo.TENANT_ID)
+        ):
+            data = _module_pdf(module.title.encode("latin-1", "replace").decode("latin-1"))
+            sha = store_blob(session, blob_dir, demo.TENANT_ID, data, "application/pdf")
+            if module.content_sha256 != sha:
+                module.content_sha256, module.content_size = sha, len(data)
     for user in demo.DEMO_USERS:
         user_id = demo.USER_IDS[user.username]
         if session.get(Credential, user_id) is None:

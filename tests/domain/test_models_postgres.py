@@ -33,7 +33,7 @@ def test_schema_and_demo_data_round_trip_on_postgres(pg_engine):
     with Session(pg_engine) as session, session.begin():
         demo.seed_demo(session, NOW)  # idempotent
     with Session(pg_engine) as session:
-        assert session.scalar(select(func.count()).select_from(Asset)) == 24
+        assert session.scalar(select(func.count()).select_from(Asset)) == 50
         procedure = session.scalars(
             select(LotoProcedure).where(LotoProcedure.code == "LOTO-STGO-003")
         ).one()
@@ -53,4 +53,4 @@ def test_schema_and_demo_data_round_trip_on_postgres(pg_engine):
             select(UserTrainingProgress).where(UserTrainingProgress.certificate_expires_at < NOW)
         ).one()
         assert expired.status is TrainingStatus.PASSED
-        assert session.scalar(select(func.count()).select_from(EnergySource)) == 48
+        assert session.scalar(select(func.count()).select_from(EnergySource)) == 98

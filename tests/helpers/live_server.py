@@ -67,9 +67,9 @@ def database_url(kind: str, tmp_path: Path) -> Iterator[DatabaseUrl]:
 def run_server(url: str, tmp_path: Path, clock: FakeClock) -> Iterator[LiveServer]:
     engine = make_engine(url)
     migrate.upgrade(engine)
-    with session_factory(engine)() as session, session.begin():
-        seed_server_demo(session, clock.now)
     blob_dir = tmp_path / "server-blobs"
+    with session_factory(engine)() as session, session.begin():
+        seed_server_demo(session, clock.now, blob_dir)
     app = create_app(engine, blob_dir, clock)
     port = free_port()
     server = uvicorn.Server(
