@@ -194,7 +194,7 @@ def seed_demo(session: Session, now: datetime, assets_per_site: int = 25) -> Non
             Local(
                 id=SITE_IDS[code],
                 tenant_id=TENANT_ID,
-                scope=site_scope(SITE_IDS[code]),
+                scope=t_scope,  # every site's name is tenant-wide reference data
                 code=code,
                 name=name,
                 address=address,

@@ -6,7 +6,8 @@ import uuid
 
 
 def tenant_scope(tenant_id: uuid.UUID) -> str:
-    """Tenant-wide reference data: risk matrices, training modules, emission factors, users."""
+    """Tenant-wide reference data: sites, users and site assignments, risk matrices,
+    training modules and quizzes, emission factors and goals."""
     return f"tenant:{tenant_id}"
 
 

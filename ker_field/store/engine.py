@@ -23,14 +23,26 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 WRITE_OPTION = "ker_write"
+REPLICA_OPTION = "ker_replica"
 
 
 def _on_begin(conn: Any) -> None:
     # A write transaction takes the write lock up front (BEGIN IMMEDIATE): two writers wait
     # on busy_timeout instead of failing with "database is locked" when a read lock is
     # upgraded. Reads begin deferred and, in WAL mode, never wait for a writer.
-    immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+    options = conn.get_execution_options()
+    # Rows pulled from the server are already checked there (PostgreSQL enforces the
+    # foreign keys); a page may hold a child before its parent, so replica writes skip the
+    # check. Local writes always have it. The pragma must be set outside a transaction.
+    replica = options.get(REPLICA_OPTION, False)
+    conn.exec_driver_sql(f"PRAGMA foreign_keys={'OFF' if replica else 'ON'}")
+    immediate = options.get(WRITE_OPTION, False) or replica
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def replica_writer(engine: Engine) -> Engine:
+    """Transactions that apply server rows: write lock up front, foreign keys not checked."""
+    return engine.execution_options(**{REPLICA_OPTION: True})
 
 
 def writer(engine: Engine) -> Engine:

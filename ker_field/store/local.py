@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ker_field.store import migrate
 from ker_field.store.blobs import BlobStore
-from ker_field.store.engine import make_engine, writer
+from ker_field.store.engine import make_engine, replica_writer, writer
 from ker_field.store.paths import BLOB_DIRNAME, DB_FILENAME, resolve_data_dir
 from ker_field.store.tables import BlobQueueEntry, DeviceInfo, OutboxEntry, SyncIssue
 
@@ -26,6 +26,7 @@ class LocalStore:
     engine: Engine
     sessions: sessionmaker[Session]  # reads
     write_sessions: sessionmaker[Session]
+    replica_sessions: sessionmaker[Session]  # applying pulled server rows
     blobs: BlobStore
     device_id: str
 
@@ -38,6 +39,7 @@ class LocalStore:
         migrate.upgrade(writer(engine))
         sessions = sessionmaker(engine, expire_on_commit=False)
         write_sessions = sessionmaker(writer(engine), expire_on_commit=False)
+        replica_sessions = sessionmaker(replica_writer(engine), expire_on_commit=False)
         with write_sessions.begin() as session:
             info = session.get(DeviceInfo, 1)
             if info is None:
@@ -45,7 +47,7 @@ class LocalStore:
                 session.add(info)
             device_id = info.device_id
         blobs = BlobStore(root / BLOB_DIRNAME)
-        return cls(root, engine, sessions, write_sessions, blobs, device_id)
+        return cls(root, engine, sessions, write_sessions, replica_sessions, blobs, device_id)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -8,10 +8,7 @@ can never pass a sequence number that a slower transaction would still fill in b
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import sqlite3
-import uuid
 from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, event, insert, text
@@ -20,6 +17,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from ker_field.domain.models import Synced
 from ker_field.domain.models.base import utcnow
+from sync.protocol.rows import row_to_json
 from sync.server.tables import ChangeLogEntry
 
 CHANGE_LOG_LOCK = 0x4B45524C  # "KERL": the advisory lock that orders change-log commits
@@ -60,27 +58,6 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return cast(
         "sessionmaker[Session]", sessionmaker(engine, class_=ServerSession, expire_on_commit=False)
     )
-
-
-def to_json(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_json(v) for v in value]
-    raise TypeError(f"cannot serialise {type(value).__name__}")
-
-
-def row_to_json(obj: Synced) -> dict[str, Any]:
-    mapper = obj.__mapper__  # type: ignore[attr-defined]
-    return {attr.key: to_json(getattr(obj, attr.key)) for attr in mapper.column_attrs}
 
 
 @event.listens_for(ServerSession, "before_flush")

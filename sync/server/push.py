@@ -33,7 +33,7 @@ from ker_field.domain.operations import (
 )
 from ker_field.domain.rules import training as training_rules
 from sync.protocol import MUTATION_ARGS, Mutation, MutationName, MutationResult, MutationStatus
-from sync.server.db import row_to_json
+from sync.protocol.rows import row_to_json
 from sync.server.deps import Principal
 from sync.server.tables import CertificateRecord, MutationRecord, QuizKey
 
@@ -234,9 +234,9 @@ def apply_mutation(
             return result
         except RuleViolation as violation:
             session.rollback()
-            rejected = _rejected(
-                mutation, violation.decision, lang, received, _server_row(session, mutation)
-            )
+            server_row = _server_row(session, mutation)
+            session.rollback()  # end the read before recording in another transaction
+            rejected = _rejected(mutation, violation.decision, lang, received, server_row)
             return _record(sessions, who, mutation, rejected)
         except NotFound as missing:
             session.rollback()

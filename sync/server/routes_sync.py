@@ -11,7 +11,15 @@ from fastapi.responses import FileResponse
 from sqlalchemy import func, select
 
 from ker_field.domain.decision import define
-from sync.protocol import Change, ChangeOp, PullResponse, PushRequest, PushResponse
+from sync.protocol import (
+    Change,
+    ChangeOp,
+    MutationResult,
+    MutationStatus,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
 from sync.server.deps import DB, Caller, State
 from sync.server.errors import NOT_FOUND, SCOPE_FORBIDDEN, ApiError, request_lang
 from sync.server.push import apply_mutation
@@ -114,10 +122,15 @@ def push(body: PushRequest, who: Caller, server: State, request: Request) -> Pus
     """One answer per mutation, in order; a rejection never blocks the others."""
     lang = request_lang(request)
     received = server.now()
-    results = [
-        apply_mutation(server.sessions, who, mutation, received, lang)
-        for mutation in body.mutations
-    ]
+    results: list[MutationResult] = []
+    for mutation in body.mutations:
+        if results and results[-1].status is MutationStatus.RETRY:
+            # Keep the device's order: what follows a mutation to retry waits for it.
+            results.append(
+                MutationResult(mutation_id=mutation.mutation_id, status=MutationStatus.RETRY)
+            )
+            continue
+        results.append(apply_mutation(server.sessions, who, mutation, received, lang))
     return PushResponse(results=results, server_time=received)
 
 
