@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -77,6 +78,10 @@ class SyncReport:
 
 def _noop(_phase: str, _done: int, _total: int) -> None:
     return None
+
+
+def _offset_progress(progress: Progress, base: int, total: int, sent: int) -> None:
+    progress("blobs", base + sent, total)
 
 
 class SyncEngine:
@@ -307,7 +312,7 @@ class SyncEngine:
         for entry in queue:
             self._check_cancel()
             try:
-                self._upload(entry, lambda n, base=sent: progress("blobs", base + n, total))
+                self._upload(entry, partial(_offset_progress, progress, sent, total))
                 report.uploaded += 1
             except (BlobMissing, BlobCorrupted, Refused) as problem:
                 report.failed[entry.sha256] = str(problem)
