@@ -13,7 +13,7 @@ def test_demo_run_loads_data_once_and_shows_what_the_technician_may_do(tmp_path,
     first = capsys.readouterr().out
     assert "Datos de demostración cargados." in first
     assert "    50  equipos" in first
-    assert "Versión del esquema: 0003" in first
+    assert "Versión del esquema: 0004" in first
     # The demo technician's hydraulic certificate expired: the press cannot be locked out.
     assert "KER-STGO-003  Prensa hidráulica 03 (hydraulic)" in first
     assert "venció" in first and "debe volver a capacitarse" in first

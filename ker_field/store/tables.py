@@ -95,3 +95,18 @@ class SyncIssue(StoreBase):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None]
     resolution: Mapped[str | None] = mapped_column(String(32))
+
+
+class DeviceAccount(StoreBase):
+    """A person who signed in on this device: a password verifier (never the password) for
+    offline unlock, the server-signed permission snapshot, and the refresh token."""
+
+    __tablename__ = "device_account"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[uuid.UUID]
+    verifier: Mapped[str] = mapped_column(Text)
+    snapshot: Mapped[dict[str, Any]]
+    snapshot_signature: Mapped[str] = mapped_column(String(128))
+    refresh_token: Mapped[str | None] = mapped_column(String(256))
+    last_online_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
@@ -10,7 +11,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ker_field.domain.enums import UserRole
-from ker_field.domain.models import User
+from ker_field.domain.models import Tenant, User
+from sync.protocol.snapshot import PermissionSnapshot, sign_snapshot
+from sync.server.demo import ensure_tenant_key
 from sync.server.deps import DB, Caller, Principal, State, load_principal
 from sync.server.errors import (
     DEVICE_REVOKED,
@@ -33,6 +36,8 @@ from sync.server.security import (
 from sync.server.tables import RefreshToken
 
 router = APIRouter(tags=["auth"])
+
+SNAPSHOT_TTL = timedelta(days=7)  # how long a device may unlock offline without the server
 
 DeviceId = Annotated[str, Field(min_length=1, max_length=64)]
 
@@ -67,6 +72,9 @@ class TokenResponse(BaseModel):
     token_type: str = "bearer"
     expires_in: int
     user: Me
+    # Lets the device unlock offline and know the person's role and sites until it expires.
+    permission_snapshot: PermissionSnapshot
+    snapshot_signature: str
 
 
 def me_of(who: Principal) -> Me:
@@ -81,12 +89,27 @@ def me_of(who: Principal) -> Me:
 
 
 def _tokens(session: DB, server: State, who: Principal, refresh: str) -> TokenResponse:
+    now = server.now()
     claims = AccessClaims(who.user_id, who.tenant_id, who.device_id)
+    snapshot = PermissionSnapshot(
+        user_id=who.user_id,
+        tenant_id=who.tenant_id,
+        username=who.username,
+        full_name=who.full_name,
+        role=who.role,
+        site_ids=sorted(who.site_ids, key=str),
+        issued_at=now,
+        expires_at=now + SNAPSHOT_TTL,
+    )
+    tenant = session.get(Tenant, who.tenant_id)
+    assert tenant is not None
     return TokenResponse(
-        access_token=issue_access(server.key(session), claims, server.now()),
+        access_token=issue_access(server.key(session), claims, now),
         refresh_token=refresh,
         expires_in=int(ACCESS_TTL.total_seconds()),
         user=me_of(who),
+        permission_snapshot=snapshot,
+        snapshot_signature=sign_snapshot(snapshot, ensure_tenant_key(session, tenant).private_key),
     )
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterator
 
 import pytest
 
+from ker_field.domain import rules
 from ker_field.domain.decision import (
     MESSAGES,
     Decision,
@@ -17,22 +20,16 @@ from ker_field.domain.decision import (
     template_fields,
 )
 from ker_field.domain.enums import PermitStatus, RiskLevel, UserRole
-
-# Importing the rules modules registers every reason code in MESSAGES.
-from ker_field.domain.rules import (  # noqa: F401
-    esg,
-    loto,
-    permits,
-    risk,
-    rut,
-    training,
-    visitors,
-)
 from ker_field.domain.rules.common import ROLE_FORBIDDEN
 from ker_field.domain.rules.permits import ILLEGAL_TRANSITION, SELF_APPROVAL
 from ker_field.domain.rules.risk import MATRIX_INVALID
 from ker_field.domain.rules.training import CERTIFICATE_EXPIRING, SCORE_BELOW_PASS
 
+# Importing every rules module registers all their reason codes in MESSAGES.
+RULE_MODULES = [
+    importlib.import_module(f"{rules.__name__}.{info.name}")
+    for info in pkgutil.iter_modules(rules.__path__)
+]
 THROWAWAY = "test.throwaway_code_for_define"
 
 
@@ -45,20 +42,6 @@ def throwaway_code() -> Iterator[str]:
 
 
 # --- The registry -----------------------------------------------------------------
-
-
-def test_rules_register_their_codes() -> None:
-    for code in (
-        "auth.role_forbidden",
-        "risk.matrix_invalid",
-        "permit.self_approval",
-        "loto.only_applier_removes",
-        "training.certificate_missing",
-        "visitor.already_inside",
-        "rut.invalid",
-        "esg.unit_mismatch",
-    ):
-        assert code in MESSAGES
 
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))
@@ -116,6 +99,91 @@ def test_reason_refuses_an_unknown_code() -> None:
 def test_template_fields() -> None:
     assert template_fields("{a} de {b}, {{literal}}") == frozenset({"a", "b"})
     assert template_fields("sin campos") == frozenset()
+
+
+# --- The codes are a contract ---------------------------------------------------------
+
+# Every reason code the rules define, written out: the device, the server and stored
+# records rely on these strings, so renaming or dropping one must be deliberate.
+RULE_CODES = {
+    "auth.role_forbidden",
+    "esg.baseline_invalid",
+    "esg.negative_quantity",
+    "esg.period_invalid",
+    "esg.reading_outlier",
+    "esg.unit_mismatch",
+    "loto.already_done",
+    "loto.already_group",
+    "loto.already_holder",
+    "loto.energy_not_released",
+    "loto.exception_absence_unverified",
+    "loto.exception_contact_missing",
+    "loto.exception_not_informed",
+    "loto.exception_not_needed",
+    "loto.inspector_not_independent",
+    "loto.isolation_not_verified",
+    "loto.lock_not_active",
+    "loto.lockout_ended",
+    "loto.member_already_on",
+    "loto.members_still_locked",
+    "loto.no_procedure",
+    "loto.not_group",
+    "loto.not_holder",
+    "loto.not_notified",
+    "loto.not_shut_down",
+    "loto.nothing_to_transfer",
+    "loto.only_applier_removes",
+    "loto.photo_required",
+    "loto.point_already_locked",
+    "loto.points_unlocked",
+    "loto.procedure_empty",
+    "loto.procedure_inspection_overdue",
+    "loto.removal_checks_missing",
+    "loto.serial_in_use",
+    "loto.serial_required",
+    "loto.unknown_point",
+    "permit.expired",
+    "permit.illegal_transition",
+    "permit.not_active",
+    "permit.not_approved",
+    "permit.not_requester",
+    "permit.not_yet_valid",
+    "permit.required",
+    "permit.self_approval",
+    "permit.window_invalid",
+    "risk.matrix_invalid",
+    "risk.matrix_not_monotonic",
+    "risk.rating_out_of_range",
+    "rut.invalid",
+    "training.already_passed",
+    "training.attempts_exhausted",
+    "training.certificate_expired",
+    "training.certificate_expiring",
+    "training.certificate_missing",
+    "training.cooldown",
+    "training.score_below_pass",
+    "training.score_invalid",
+    "visitor.already_inside",
+    "visitor.cancelled",
+    "visitor.expired",
+    "visitor.host_required",
+    "visitor.id_photo_required",
+    "visitor.name_required",
+    "visitor.nda_required",
+    "visitor.not_inside",
+    "visitor.other_site",
+    "visitor.too_early",
+}
+
+
+def test_reason_codes_are_stable() -> None:
+    defined = {
+        value
+        for module in RULE_MODULES
+        for value in vars(module).values()
+        if isinstance(value, str) and value in MESSAGES
+    }
+    assert defined == RULE_CODES
 
 
 # --- Messages -----------------------------------------------------------------------

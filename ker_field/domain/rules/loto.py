@@ -11,15 +11,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Literal
 
 from ker_field.domain.decision import Decision, check, define, reason
 from ker_field.domain.enums import LotoEvent, LotoStatus
 from ker_field.domain.rules.common import ROLE_FORBIDDEN, Actor
+from ker_field.domain.rules.training import add_months
 
 E = LotoEvent
-INSPECTION_INTERVAL = timedelta(days=365)
 
 LOCKOUT_ENDED = define(
     "loto.lockout_ended",
@@ -281,8 +281,11 @@ def apply_entry(state: LockoutState, entry: LotoEntry) -> LockoutState:
             return state
         new = _replace_lock(state, replace(target, status=LotoStatus.REMOVED))
         if target.kind == "point":
-            # Once a lock comes off, isolation no longer holds: work may not (re)start.
-            new = replace(new, verified=False, ended=not new.active_locks("point"))
+            # Once a lock comes off, isolation no longer holds: work may not (re)start, and
+            # locking again repeats the whole sequence, stored-energy release included.
+            new = replace(
+                new, verified=False, energy_released=False, ended=not new.active_locks("point")
+            )
         return new
     if ev is E.GROUP_OPENED:
         return replace(state, group_primary=entry.user_id, lockbox_serial=entry.lock_serial)
@@ -447,7 +450,7 @@ def check_procedure_inspection(
     Warns, or refuses when the tenant's setting says an overdue procedure blocks.
     """
     problems = []
-    if last_inspected_at is None or now - last_inspected_at > INSPECTION_INTERVAL:
+    if last_inspected_at is None or now > add_months(last_inspected_at, 12):
         last = f"{last_inspected_at:%Y-%m-%d}" if last_inspected_at else "—"
         problems.append(reason(INSPECTION_OVERDUE, last=last))
     elif inspected_by == actor_id:

@@ -121,7 +121,10 @@ def check_transition(
             valid_from=f"{permit.valid_from:%Y-%m-%d %H:%M} UTC",
         )
         approved = check(permit.approved_by is not None, NOT_APPROVED)
-        resumer = Decision() if permit.status is S.APPROVED else role  # resuming: supervisor
+        # The requester starts the work on an approved permit; resuming a suspended one, or
+        # starting someone else's, is a supervisor's call.
+        own_start = permit.status is S.APPROVED and actor.user_id == permit.requested_by
+        resumer = Decision() if own_start else role
         return approved & not_early & check_window(permit, now) & resumer
     if target is S.SUSPENDED:
         return Decision() if actor.user_id == permit.requested_by else role

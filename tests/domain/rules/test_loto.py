@@ -709,14 +709,14 @@ def test_removing_the_only_lock_before_the_others_are_on_ends_the_lockout() -> N
     assert check_step(state, lock_on(TECH_A, POINT_2, "L-002"), TECH_A).codes == (LOCKOUT_ENDED,)
 
 
-def test_relocking_a_point_after_a_removal_requires_reverification() -> None:
+def test_relocking_a_point_after_a_removal_does_not_restore_work() -> None:
     state, locks = locked_out()
     state = accept(state, lock_off(TECH_A, locks[POINT_1]), TECH_A)
     assert check_work_may_start(state).code == POINTS_UNLOCKED
     state = accept(state, lock_on(TECH_A, POINT_1, "L-005"), TECH_A)
-    assert check_work_may_start(state).code == NOT_VERIFIED
-    state = accept(state, loto(E.ISOLATION_VERIFIED, TECH_A), TECH_A)
-    assert state.work_may_start
+    # Isolation was broken: the old verification no longer counts.
+    assert not state.verified
+    assert not state.work_may_start
 
 
 # --- Periodic inspection of the procedure -------------------------------------------
@@ -784,3 +784,27 @@ def test_the_inspection_decision_feeds_the_lock_prerequisites() -> None:
     overdue = check_procedure_inspection(None, None, TECH_A.user_id, NOW, overdue_blocks=True)
     decision = check_step(shut_down(), lock_on(TECH_A, POINT_1, "L-001"), TECH_A, overdue)
     assert decision.codes == (INSPECTION_OVERDUE,)
+
+
+def test_relocking_a_point_repeats_the_stored_energy_release() -> None:
+    """1910.147(f)(1): after a lock comes off, locking again repeats the whole sequence."""
+    state, locks = locked_out()
+    state = accept(state, lock_off(TECH_A, locks[POINT_1]), TECH_A)
+    assert not state.energy_released
+    state = accept(state, lock_on(TECH_A, POINT_1, "L-NEW"), TECH_A)
+    refused = check_step(state, loto(E.ISOLATION_VERIFIED, TECH_A), TECH_A)
+    assert refused.code == "loto.energy_not_released"
+    state = accept(state, loto(E.ENERGY_RELEASED, TECH_A), TECH_A)
+    assert check_step(state, loto(E.ISOLATION_VERIFIED, TECH_A), TECH_A).allowed
+
+
+def test_inspection_counts_calendar_months() -> None:
+    inspected = NOW.replace(year=2025, month=11, day=30)
+    assert check_procedure_inspection(
+        inspected, SUPERVISOR.user_id, TECH_A.user_id, NOW, True
+    ).allowed
+    later = NOW.replace(day=30, hour=12, minute=1)
+    refused = check_procedure_inspection(
+        inspected.replace(minute=0), SUPERVISOR.user_id, TECH_A.user_id, later, True
+    )
+    assert refused.code == "loto.procedure_inspection_overdue"

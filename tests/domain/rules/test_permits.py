@@ -440,3 +440,11 @@ def test_a_permit_is_not_checked_when_none_is_required() -> None:
     # A low-risk ticket with a stale permit attached still starts.
     decision = check_work_start(RiskLevel.LOW, RiskLevel.HIGH, approved(status=S.CLOSED), NOW)
     assert decision.allowed
+
+
+def test_only_the_requester_or_a_supervisor_starts_an_approved_permit() -> None:
+    approved = permit(S.APPROVED, requested_by=TECH_A, approved_by=SUPERVISOR)
+    assert check_transition(approved, S.ACTIVE, TECH_A, NOW).allowed
+    assert check_transition(approved, S.ACTIVE, SUPERVISOR, NOW).allowed
+    refused = check_transition(approved, S.ACTIVE, TECH_B, NOW)
+    assert refused.code == "auth.role_forbidden"

@@ -164,27 +164,29 @@ def next_events(state: LockoutState) -> list[LotoEvent]:
         E.LOCK_REMOVED,
         E.LOCK_REMOVED,
         E.LOCK_REMOVED_EXCEPTION,
+        E.LOCK_REMOVED_EXCEPTION,
     ]
 
 
 # Strategies are built once: Hypothesis draws are the cost of this test.
-ACTOR = st.sampled_from(USERS)
 PLAUSIBLE = st.sampled_from([True, True, True, False])
 MOSTLY = st.sampled_from([True, True, True, False])
 MAYBE = st.sampled_from([True, False, None])
 INDEX = st.integers(0, 63)  # picks from a list that depends on the state
 PLAUSIBLE_FIELDS = st.tuples(
     INDEX,  # event, among next_events(state)
+    INDEX,  # actor, among the users and (weighted) the right person for the step
     INDEX,  # point, among the unlocked ones
     INDEX,  # lock ref, among the active locks
     MOSTLY,  # area clear
     MOSTLY,  # people notified
     MOSTLY,  # applier absent verified
-    st.sampled_from(["called twice", "called twice", " "]),  # contact attempt
+    MOSTLY,  # contact attempt recorded
     MOSTLY,  # applier informed
 )
 ANY_FIELDS = st.tuples(
     st.sampled_from(list(E)),
+    st.sampled_from(USERS),
     st.sampled_from([*POINTS, UNKNOWN_POINT, None]),
     st.sampled_from(["L-1", "L-2", " L-1", "", None]),
     INDEX,  # lock ref, among every lock ever applied and one unknown id
@@ -202,35 +204,50 @@ def pick(options: list[uuid.UUID], index: int) -> uuid.UUID:
     return options[index % len(options)] if options else DEAD_REF
 
 
+def right_person(state: LockoutState, event: LotoEvent, ref: uuid.UUID) -> Actor:
+    """Who would normally record ``event`` (so that plausible steps often succeed)."""
+    if event is E.LOCK_REMOVED_EXCEPTION:
+        return SUPERVISOR
+    lock = state.lock(ref)
+    if event in (E.LOCK_REMOVED, E.MEMBER_LOCK_OFF) and lock is not None:
+        return BY_ID[lock.held_by]
+    if event in (E.ISOLATION_VERIFIED, E.GROUP_OPENED) and state.holder is not None:
+        return BY_ID[state.holder]
+    return TECH_A
+
+
 def draw_entry(data: st.DataObject, state: LockoutState, n: int) -> tuple[LotoEntry, Actor]:
     """Mostly a plausible next step with well-formed fields, else anything at all.
 
-    The actor is always random, so plausible steps are still tried by the wrong person."""
-    actor = data.draw(ACTOR, label="actor")
+    Plausible steps are still recorded by a random person half the time."""
     entry_id = uuid.UUID(int=0x10000 + n)
     if data.draw(PLAUSIBLE, label="plausible"):
-        event_i, point_i, ref_i, clear, notified, absent, contact, informed = data.draw(
+        event_i, actor_i, point_i, ref_i, clear, notified, absent, contacted, informed = data.draw(
             PLAUSIBLE_FIELDS, label="fields"
         )
         events = next_events(state)
-        active = [lk.id for lk in state.locks if lk.status is LotoStatus.ACTIVE]
+        event = events[event_i % len(events)]
+        ref = pick([lk.id for lk in state.locks if lk.status is LotoStatus.ACTIVE], ref_i)
+        right = right_person(state, event, ref)
+        candidates = [*USERS, right, right, right]
+        actor = candidates[actor_i % len(candidates)]
         entry = LotoEntry(
             id=entry_id,
-            event=events[event_i % len(events)],
+            event=event,
             user_id=actor.user_id,
             energy_source_id=pick(state.unlocked_points() or list(POINTS), point_i),
             lock_serial=f"L-{n}",
-            lock_ref_id=pick(active, ref_i),
+            lock_ref_id=ref,
             photo_sha256=PHOTO,
             area_clear=clear,
             people_notified=notified,
             applier_absent_verified=absent,
-            contact_attempt=contact,
+            contact_attempt="called twice" if contacted else " ",
             applier_informed=informed,
         )
     else:
-        event, point, serial, ref_i, photo, clear, notified, absent, contact, informed = data.draw(
-            ANY_FIELDS, label="fields"
+        event, actor, point, serial, ref_i, photo, clear, notified, absent, contact, informed = (
+            data.draw(ANY_FIELDS, label="fields")
         )
         entry = LotoEntry(
             id=entry_id,

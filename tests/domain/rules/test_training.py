@@ -26,6 +26,7 @@ from ker_field.domain.rules.training import (
     check_certificates_for_category,
     check_pass,
     effective_status,
+    grade_answers,
     grade_attempt,
     score_percent,
 )
@@ -297,7 +298,7 @@ def test_a_true_80_percent_is_needed() -> None:
 
 @pytest.mark.parametrize(("correct", "total"), [(0, 0), (1, 0), (-1, 5), (6, 5)])
 def test_score_percent_refuses_impossible_counts(correct: int, total: int) -> None:
-    with pytest.raises(ValueError, match="question|out of range"):
+    with pytest.raises(ValueError, match=r"question|out of range"):
         score_percent(correct, total)
 
 
@@ -384,3 +385,39 @@ def test_grading_a_retraining_pass_issues_a_new_certificate() -> None:
     assert outcome.status is T.PASSED
     assert outcome.attempts_count == 1
     assert outcome.certificate_expires_at == datetime(2027, 11, 30, 12, tzinfo=UTC)
+
+
+# --- Grading answers against the key -------------------------------------------------
+
+KEY = {"q1": "b", "q2": ["a", "c"], "q3": True}
+
+
+def test_all_answers_right() -> None:
+    assert grade_answers(KEY, {"q1": "b", "q2": ["a", "c"], "q3": True}) == (3, 3)
+
+
+def test_a_multiple_choice_answer_is_order_insensitive_but_must_be_complete() -> None:
+    assert grade_answers(KEY, {"q1": "b", "q2": ("c", "a"), "q3": True}) == (3, 3)
+    assert grade_answers(KEY, {"q1": "b", "q2": ["a"], "q3": True}) == (2, 3)
+    assert grade_answers(KEY, {"q1": "b", "q2": ["a", "b", "c"], "q3": True}) == (2, 3)
+
+
+def test_missing_and_extra_answers() -> None:
+    assert grade_answers(KEY, {"q1": "b"}) == (1, 3)
+    assert grade_answers(KEY, {}) == (0, 3)
+    assert grade_answers(KEY, {"q1": "b", "q9": "x"}) == (
+        1,
+        3,
+    )  # unknown questions count for nothing
+
+
+def test_a_wrong_single_answer() -> None:
+    assert grade_answers(KEY, {"q1": "c", "q2": ["a", "c"], "q3": False}) == (1, 3)
+
+
+def test_grading_answers_feeds_the_pass_mark() -> None:
+    key = {f"q{i}": "a" for i in range(5)}
+    four_right = {**key, "q4": "b"}
+    assert check_pass(score_percent(*grade_answers(key, four_right)), 80).allowed
+    three_right = {**four_right, "q3": "b"}
+    assert check_pass(score_percent(*grade_answers(key, three_right)), 80).code == SCORE_BELOW_PASS
