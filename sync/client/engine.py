@@ -16,8 +16,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Table, delete, select
@@ -364,6 +364,27 @@ class SyncEngine:
             if row is not None:
                 row.attempts += 1
                 row.last_error = error[:500]
+
+    def download_blob(self, sha256: str, size: int | None, progress: Progress = _noop) -> None:
+        """Fetch training media on demand (size known beforehand from the module), with
+        progress; the file lands in the blob store only if it hashes to its name."""
+        if self.store.blobs.exists(sha256):
+            progress("download", size or 0, size or 0)
+            return
+        parts: list[bytes] = []
+        received = 0
+
+        def sink(chunk: bytes, total: int | None) -> None:
+            nonlocal received
+            self._check_cancel()
+            parts.append(chunk)
+            received += len(chunk)
+            progress("download", received, size or total or received)
+
+        self.api.download(sha256, sink)
+        data = b"".join(parts)
+        if self.store.blobs.put(data) != sha256:
+            raise ServerUnavailable("downloaded file does not match its hash")
 
     # -- one round ----------------------------------------------------------------------
 

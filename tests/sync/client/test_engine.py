@@ -145,3 +145,32 @@ def test_blob_queue_is_separate_from_data(device_for):
     with tech.store.sessions() as session:
         entry = session.get(BlobQueueEntry, photo)
     assert entry.attempts == 1 and "corrupted" in entry.last_error
+
+
+def test_training_media_downloads_on_demand_with_progress(device_for):
+    from ker_field.domain.models import TrainingModule
+
+    worker = device_for("tecnico2")
+    worker.sync()
+    with worker.store.sessions() as session:
+        module = session.get(TrainingModule, demo.demo_id("module", "electrical"))
+    assert module.content_sha256 and module.content_size > 500
+    assert not worker.store.blobs.exists(module.content_sha256)
+    seen = []
+    worker.engine.download_blob(
+        module.content_sha256,
+        module.content_size,
+        lambda phase, done, total: seen.append((done, total)),
+    )
+    assert worker.store.blobs.read(module.content_sha256).startswith(b"%PDF")
+    assert seen[-1] == (module.content_size, module.content_size)
+
+
+def test_a_site_taken_off_the_user_is_cleared_from_the_device(device_for):
+    boss = device_for("supervisor")
+    boss.sync()
+    anto = f"site:{demo.SITE_IDS['ANTO']}"
+    assert count(boss.store, Asset, Asset.site_id == demo.SITE_IDS["ANTO"]) == 25
+    boss.engine.pull([s for s in boss.scopes if s != anto])
+    assert count(boss.store, Asset, Asset.site_id == demo.SITE_IDS["ANTO"]) == 0
+    assert count(boss.store, Asset, Asset.site_id == demo.SITE_IDS["STGO"]) == 25
