@@ -10,20 +10,15 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, MetaData, String, Text, Uuid
+from sqlalchemy import Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from ker_field.domain.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
+from ker_field.domain.models.base import NAMING_CONVENTION, TYPE_ANNOTATION_MAP, utcnow
 
 
 class StoreBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
-        datetime: UTCDateTime(),
-        uuid.UUID: Uuid(),
-        dict[str, Any]: JSON(),
-        str: String(255),
-    }
+    type_annotation_map = TYPE_ANNOTATION_MAP
 
 
 class DeviceInfo(StoreBase):

@@ -56,17 +56,22 @@ def enum_type(enum_cls: type[enum.Enum]) -> Enum:
     )
 
 
+# Python annotation -> column type, for every declarative base of the project (the domain's,
+# the device store's and the server's own tables).
+TYPE_ANNOTATION_MAP: dict[Any, Any] = {
+    datetime: UTCDateTime(),
+    uuid.UUID: Uuid(),
+    dict[str, Any]: JSON(),
+    list[Any]: JSON(),
+    str: String(255),
+}
+
+
 class Base(DeclarativeBase):
     """Base of the domain entities, shared by the device store and the central server."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
-        datetime: UTCDateTime(),
-        uuid.UUID: Uuid(),
-        dict[str, Any]: JSON(),
-        list[Any]: JSON(),
-        str: String(255),
-    }
+    type_annotation_map = TYPE_ANNOTATION_MAP
 
 
 class Synced:
