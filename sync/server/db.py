@@ -1,9 +1,10 @@
 """The server's database: SQLite by default, PostgreSQL at scale.
 
-Every flush of a replicated row bumps its version and appends it to the change log in the
-same transaction. On PostgreSQL the first change-log insert of a transaction takes a
-transaction-scoped advisory lock, so change-log rows commit in sequence order: a puller
-can never pass a sequence number that a slower transaction would still fill in below.
+Every flush of a replicated row bumps its version; at commit, the rows written go to the
+change log in the same transaction. On PostgreSQL that insert first takes a
+transaction-scoped advisory lock per scope, so a scope's change-log rows commit in
+sequence order: a puller can never pass a sequence number that a slower transaction would
+still fill in below (see :func:`write_change_log`).
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from ker_field.domain.models.base import utcnow
 from sync.protocol.rows import row_to_json
 from sync.server.tables import ChangeLogEntry
 
-CHANGE_LOG_LOCK = 0x4B45524C  # "KERL": the advisory lock that orders change-log commits
+CHANGE_LOG_LOCK = 0x4B45524C  # "KERL": namespace of the advisory locks ordering commits
 _PENDING = "ker_changed"
-_LOCKED = "ker_change_lock"
+_ROWS = "ker_change_rows"  # rows captured at flush, logged at commit
 SCOPES = "ker_scopes"  # the scopes written in the current transaction
 
 
@@ -82,31 +83,53 @@ def _bump_versions(session: Session, _ctx: UOWTransaction, _instances: object) -
 
 
 @event.listens_for(ServerSession, "after_flush")
-def _append_change_log(session: Session, _ctx: UOWTransaction) -> None:
+def _capture_changes(session: Session, _ctx: UOWTransaction) -> None:
+    """Keep each flushed row as it is now; the log is written at commit."""
     pending: list[Synced] = session.info.pop(_PENDING, [])
-    if not pending:
-        return
-    connection = session.connection()
-    if connection.dialect.name == "postgresql" and not session.info.get(_LOCKED):
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
-        session.info[_LOCKED] = True
-    rows = [
+    rows: list[dict[str, Any]] = session.info.setdefault(_ROWS, [])
+    rows.extend(
         {
             "scope": obj.scope,
             "entity": obj.__tablename__,  # type: ignore[attr-defined]
             "row_id": obj.id,
             "op": "delete" if obj.deleted else "upsert",
             "row": row_to_json(obj),
-            "created_at": utcnow(),
         }
         for obj in pending
-    ]
-    connection.execute(insert(ChangeLogEntry), rows)
+    )
+
+
+def write_change_log(session: Session) -> None:
+    """Append the transaction's captured rows to the change log.
+
+    On PostgreSQL this first takes a transaction-scoped advisory lock per scope written
+    (in sorted order, so two writers never deadlock): sequence numbers of a scope are then
+    handed out in commit order, and a pull can never pass a seq that a slower transaction
+    would still fill in below it. The lock is held only from here to the commit.
+    """
+    session.flush()
+    rows: list[dict[str, Any]] = session.info.pop(_ROWS, [])
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        for scope in sorted({row["scope"] for row in rows}):
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:ns, hashtext(:scope))"),
+                {"ns": CHANGE_LOG_LOCK, "scope": scope},
+            )
+    now = utcnow()
+    connection.execute(insert(ChangeLogEntry), [{**row, "created_at": now} for row in rows])
+
+
+@event.listens_for(ServerSession, "before_commit")
+def _before_commit(session: Session) -> None:
+    write_change_log(session)
 
 
 @event.listens_for(ServerSession, "after_transaction_end")
 def _release_marker(session: Session, transaction: Any) -> None:
     if transaction.parent is None:
-        session.info.pop(_LOCKED, None)
+        session.info.pop(_ROWS, None)
         session.info.pop(_PENDING, None)
         session.info.pop(SCOPES, None)

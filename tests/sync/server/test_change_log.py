@@ -12,11 +12,12 @@ from sqlalchemy import select
 from ker_field.domain import demo
 from ker_field.domain.models import Local
 from sync.server.changelog import compact
-from sync.server.db import session_factory
+from sync.server.db import session_factory, write_change_log
 from sync.server.tables import ChangeLogEntry
 
 STGO = demo.SITE_IDS["STGO"]
 ANTO = demo.SITE_IDS["ANTO"]
+SITES = f"tenant:{demo.TENANT_ID}"  # sites are tenant-wide reference data
 
 
 def _seqs(engine, scope):
@@ -38,7 +39,7 @@ def test_each_write_bumps_the_version_and_is_logged_with_the_row(live_server):
         site.name = "Planta Santiago Norte"
     with sessions() as session, session.begin():
         session.get(Local, STGO).deleted = True
-    entries = [e for e in _seqs(live_server.engine, f"site:{STGO}") if e.row_id == STGO]
+    entries = [e for e in _seqs(live_server.engine, SITES) if e.row_id == STGO]
     assert [e.op for e in entries] == ["upsert", "upsert", "delete"]
     with sessions() as session:
         last = session.scalars(
@@ -52,20 +53,20 @@ def test_each_write_bumps_the_version_and_is_logged_with_the_row(live_server):
 
 def test_a_rolled_back_write_leaves_no_log_entry(live_server):
     sessions = session_factory(live_server.engine)
-    before = _seqs(live_server.engine, f"site:{STGO}")
+    before = _seqs(live_server.engine, SITES)
     with sessions() as session:
         session.begin()
         session.get(Local, STGO).name = "never"
         session.flush()
         session.rollback()
-    assert _seqs(live_server.engine, f"site:{STGO}") == before
+    assert _seqs(live_server.engine, SITES) == before
 
 
 def test_compaction_keeps_the_latest_row_and_resets_cursors_behind_dropped_tombstones(
     live_server, login
 ):
     sessions = session_factory(live_server.engine)
-    scope = f"site:{ANTO}"
+    scope = SITES
     with sessions() as session, session.begin():
         session.get(Local, ANTO).name = "Planta Antofagasta II"
     supervisor = login("supervisor")
@@ -96,13 +97,13 @@ def test_concurrent_writers_commit_change_log_rows_in_sequence_order(live_server
     if live_server.engine.dialect.name != "postgresql":
         pytest.skip("SQLite serialises writers by its database lock")
     sessions = session_factory(live_server.engine)
-    scope = f"site:{STGO}"
+    scope = SITES
     cursor = _seqs(live_server.engine, scope)[-1].seq
 
     slow = sessions()
     slow.begin()
     slow.get(Local, STGO).address = "Av. Industrial 1300"
-    slow.flush()  # holds its change-log seq, not committed yet
+    write_change_log(slow)  # what commit does first: it now holds a seq, not yet committed
 
     fast_done = threading.Event()
 
@@ -114,7 +115,7 @@ def test_concurrent_writers_commit_change_log_rows_in_sequence_order(live_server
 
     fast = threading.Thread(target=fast_writer)
     fast.start()
-    assert not fast_done.wait(0.5)  # the faster writer waits for the slower one's commit
+    assert not fast_done.wait(0.5)  # the faster writer's commit waits for the slower one
     assert [e for e in _seqs(live_server.engine, scope) if e.seq > cursor] == []
     slow.commit()
     slow.close()
