@@ -15,6 +15,8 @@ from ker_field.domain.rules import esg as rules
 from ker_field.domain.rules.common import check_role
 from ker_field.domain.scopes import site_scope
 
+MEDIAN_WINDOW = 36  # the site's recent readings of a resource (three years of months)
+
 NO_FACTOR = define(
     "esg.no_factor",
     es="No hay factor de emisión para «{resource}».",
@@ -51,11 +53,14 @@ def record_reading(
     assert factor is not None
     history = list(
         session.scalars(
-            select(ConsumptionReading.quantity).where(
+            select(ConsumptionReading.quantity)
+            .where(
                 ConsumptionReading.site_id == site.id,
                 ConsumptionReading.resource_name == resource_name,
                 ConsumptionReading.deleted.is_(False),
             )
+            .order_by(ConsumptionReading.period_end.desc())
+            .limit(MEDIAN_WINDOW)
         )
     )
     median = statistics.median(history) if history else None
