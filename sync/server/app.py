@@ -14,6 +14,7 @@ from ker_field.domain.models import Tenant
 from sync.server import errors
 from sync.server.db import session_factory
 from sync.server.deps import ServerState
+from sync.server.rest import router as rest_router
 from sync.server.routes_auth import router as auth_router
 from sync.server.routes_sync import router as sync_router
 
@@ -38,6 +39,7 @@ def create_app(
     errors.install(app)
     app.include_router(auth_router)
     app.include_router(sync_router)
+    app.include_router(rest_router)
 
     @app.get("/health", tags=["health"])
     def health() -> dict[str, object]:

@@ -3,47 +3,24 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fpdf import FPDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ker_field.domain import demo
-from ker_field.domain.models import Tenant, TrainingModule
+from ker_field.domain.models import Tenant, TrainingModule, VisitorInvite
+from sync.server.invites import issue_token
+from sync.server.keys import ensure_tenant_key
 from sync.server.security import hash_password
-from sync.server.tables import BlobRecord, Credential, QuizKey, TenantKey
+from sync.server.tables import BlobRecord, Credential, QuizKey
 
 # Answer keys of the demo quizzes (see ker_field.domain.demo): never sent to devices.
 DEMO_QUIZ_KEYS = {"q1": False, "q2": 0}
-
-
-def ensure_tenant_key(session: Session, tenant: Tenant) -> TenantKey:
-    key = session.get(TenantKey, tenant.id)
-    if key is None:
-        private = Ed25519PrivateKey.generate()
-        public_raw = private.public_key().public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw
-        )
-        key = TenantKey(
-            tenant_id=tenant.id,
-            private_key=private.private_bytes(
-                serialization.Encoding.Raw,
-                serialization.PrivateFormat.Raw,
-                serialization.NoEncryption(),
-            ),
-            public_key=base64.b64encode(public_raw).decode(),
-        )
-        session.add(key)
-    if tenant.invite_public_key != key.public_key:
-        tenant.invite_public_key = key.public_key  # devices receive it through sync
-    return key
 
 
 def _module_pdf(title: str) -> bytes:
@@ -110,4 +87,10 @@ def seed_server_demo(session: Session, now: datetime, blob_dir: Path | None = No
     tenant = session.get(Tenant, demo.TENANT_ID)
     assert tenant is not None
     ensure_tenant_key(session, tenant)
+    for invite in session.scalars(
+        select(VisitorInvite).where(
+            VisitorInvite.tenant_id == demo.TENANT_ID, VisitorInvite.qr_token.is_(None)
+        )
+    ):
+        invite.qr_token = issue_token(session, invite)  # the gate can scan today's demo visitors
     session.flush()

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ker_field.domain.decision import Decision, RuleViolation, check, define
@@ -245,15 +245,24 @@ def apply_mutation(
             )
             return _record(sessions, who, mutation, rejected)
         except IntegrityError:
-            # Another worker applied the same mutation id at the same moment.
+            # Another worker applied the same mutation id at the same moment, or the data
+            # clashes with a row already there.
             session.rollback()
             existing = session.get(MutationRecord, mutation.mutation_id)
+            session.rollback()
             if existing is not None:
                 return _duplicate(existing)
-            return MutationResult(mutation_id=mutation.mutation_id, status=MutationStatus.RETRY)
+            # Otherwise the data itself clashes (a client-made id reused): retrying won't help.
+            rejected = _rejected(mutation, check(False, INVALID_ARGS), lang, received)
+            return _record(sessions, who, mutation, rejected)
         except OperationalError:
             session.rollback()
             return MutationResult(mutation_id=mutation.mutation_id, status=MutationStatus.RETRY)
+        except (StatementError, ValueError, OverflowError):  # after the DBAPI errors above
+            # Values the database cannot hold (a date past the calendar's end, say).
+            session.rollback()
+            rejected = _rejected(mutation, check(False, INVALID_ARGS), lang, received)
+            return _record(sessions, who, mutation, rejected)
 
 
 def _record_row(who: Principal, mutation: Mutation, result: MutationResult) -> MutationRecord:

@@ -13,7 +13,6 @@ from sqlalchemy import select
 from ker_field.domain.enums import UserRole
 from ker_field.domain.models import Tenant, User
 from sync.protocol.snapshot import PermissionSnapshot, sign_snapshot
-from sync.server.demo import ensure_tenant_key
 from sync.server.deps import DB, Caller, Principal, State, load_principal
 from sync.server.errors import (
     DEVICE_REVOKED,
@@ -22,6 +21,7 @@ from sync.server.errors import (
     INVALID_CREDENTIALS,
     ApiError,
 )
+from sync.server.keys import ensure_tenant_key
 from sync.server.security import (
     ACCESS_TTL,
     AccessClaims,

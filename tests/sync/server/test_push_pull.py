@@ -198,3 +198,35 @@ def test_mutations_must_come_from_the_signed_in_device(live_server, device, logi
     elsewhere = login("tecnico", device="some-other-tablet")
     results = elsewhere.post("/sync/push", json=push_body(device.mutations()[:1])).json()["results"]
     assert results[0]["code"] == "sync.device_mismatch"
+
+
+def test_values_the_database_cannot_hold_are_rejected_not_a_server_error(
+    live_server, device, login
+):
+    tech = login("tecnico", device=device.store.device_id)
+    now = live_server.clock.now
+    args = {
+        "id": str(uuid.uuid4()),
+        "ticket_id": str(demo.demo_id("ticket", "STGO", "1")),
+        "risk_assessment": "x",
+        "likelihood": 2,
+        "severity": 2,
+        "valid_from": now.isoformat(),
+        "valid_to": "9999-12-31T23:00:00-05:00",
+    }
+    batch = {
+        "mutations": [
+            {
+                "mutation_id": str(uuid.uuid4()),
+                "device_id": device.store.device_id,
+                "device_seq": 1,
+                "name": "permit.request",
+                "args": args,
+                "device_time": now.isoformat(),
+                "site_id": str(demo.SITE_IDS["STGO"]),
+            }
+        ]
+    }
+    answer = tech.post("/sync/push", json=batch)
+    assert answer.status_code == 200
+    assert answer.json()["results"][0]["code"] == "sync.invalid_mutation"
