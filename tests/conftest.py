@@ -21,6 +21,8 @@ from tests.helpers.clock import FakeClock
 from tests.helpers.frames import jpeg_photo
 from tests.helpers.postgres import isolated_schema_engine
 
+pytest_plugins = ["tests.helpers.server_fixtures"]
+
 
 @pytest.fixture
 def clock() -> FakeClock:

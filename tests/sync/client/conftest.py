@@ -19,8 +19,6 @@ from tests.helpers.clock import FakeClock
 from tests.helpers.frames import jpeg_photo
 from tests.helpers.live_server import LiveServer
 
-pytest_plugins = ["tests.sync.server.conftest"]
-
 
 @dataclass
 class SyncedDevice:

@@ -1,4 +1,5 @@
-"""Fixtures: the live server on SQLite and on PostgreSQL, and signed-in demo clients."""
+"""Fixtures of the live server (SQLite and PostgreSQL) and signed-in demo clients;
+registered for the whole suite by tests/conftest.py."""
 
 from __future__ import annotations
 
