@@ -33,6 +33,7 @@ from sync.protocol.rows import entity_tables, row_from_json
 
 CLOCK_SKEW_WARNING = timedelta(minutes=5)
 CHUNK = 256 * 1024
+MAX_BATCH = 500
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -95,7 +96,8 @@ class SyncEngine:
         page_size: int = 1000,
     ) -> None:
         self.store, self.api, self.user_id, self.clock = store, api, user_id, clock
-        self.batch_size, self.page_size = batch_size, page_size
+        self.batch_size = max(1, min(batch_size, MAX_BATCH))  # the server takes 500 a push
+        self.page_size = max(1, min(page_size, 5000))
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -386,17 +388,24 @@ class SyncEngine:
         if self.store.blobs.put(data) != sha256:
             raise ServerUnavailable("downloaded file does not match its hash")
 
+    def _try_blobs(self, progress: Progress) -> BlobReport:
+        try:
+            return self.upload_blobs(progress)
+        except ServerUnavailable:
+            return BlobReport()  # photos wait for the next round; data already went
+
     # -- one round ----------------------------------------------------------------------
 
     def sync_once(self, scopes: Iterable[str], progress: Progress = _noop) -> SyncReport:
         """Push, then pull, then blobs. A network fault ends the round (nothing is lost)."""
         self._cancelled = False
         pushed = self.push(progress)
-        pulled = self.pull(scopes, progress)
         try:
-            blobs = self.upload_blobs(progress)
+            pulled = self.pull(scopes, progress)
         except ServerUnavailable:
-            blobs = BlobReport()  # photos wait for the next round; data already went
+            self._try_blobs(progress)  # a flaky pull must not hold photos back
+            raise
+        blobs = self._try_blobs(progress)
         skew = None
         if pushed.server_time is not None:
             skew = self.clock() - pushed.server_time

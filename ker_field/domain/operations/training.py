@@ -73,12 +73,21 @@ def certificates_for_category(
     )
 
 
+PROGRESS_NAMESPACE = uuid.UUID("0b7d8a52-58f4-4f0e-9d3c-6f3a3f2c9e41")
+
+
+def progress_id(user_id: uuid.UUID, module_id: uuid.UUID) -> uuid.UUID:
+    """One progress row per person and module, with the same id wherever it is made (a
+    device offline and the server), so the pulled row lands on the local one."""
+    return uuid.uuid5(PROGRESS_NAMESPACE, f"{user_id}/{module_id}")
+
+
 def ensure_progress(oc: OpContext, module: TrainingModule) -> UserTrainingProgress:
     user_id = oc.actor.user_id
     row = find_progress(oc.session, user_id, module.id)
     if row is None:
         row = UserTrainingProgress(
-            id=uuid.uuid4(),
+            id=progress_id(user_id, module.id),
             tenant_id=module.tenant_id,
             scope=user_scope(user_id),
             user_id=user_id,

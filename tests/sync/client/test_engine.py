@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from ker_field.domain import demo
 from ker_field.domain.enums import PermitStatus
 from ker_field.domain.models import Asset, LotoLog, WorkPermit
-from ker_field.services import loto, permits
+from ker_field.services import loto, permits, training
 from ker_field.store.tables import BlobQueueEntry, OutboxEntry, SyncIssue
 from sync.client.engine import evidence_pending
 
@@ -174,3 +174,12 @@ def test_a_site_taken_off_the_user_is_cleared_from_the_device(device_for):
     boss.engine.pull([s for s in boss.scopes if s != anto])
     assert count(boss.store, Asset, Asset.site_id == demo.SITE_IDS["ANTO"]) == 0
     assert count(boss.store, Asset, Asset.site_id == demo.SITE_IDS["STGO"]) == 25
+
+
+def test_a_module_started_offline_does_not_break_the_next_pull(device_for):
+    worker = device_for("tecnico")
+    worker.sync()
+    training.start_module(worker.ctx(), demo.demo_id("module", "induction"))
+    report = worker.sync()
+    assert report.push.applied == 1
+    assert worker.sync().pull.applied == 0  # and the following rounds stay clean
