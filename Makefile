@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA_DIR ?= run-data
 
-.PHONY: run test lint os-deps bench clean
+.PHONY: run test lint os-deps bench clean translations screenshots
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "KER Field needs Python 3.11 or newer"'
@@ -22,8 +22,18 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 os-deps:
 	@./scripts/os-deps.sh
 
+# The app in demo mode: starts the embedded server (demo data, SQLite in $(DATA_DIR)/server,
+# 127.0.0.1:8765 or a free port) and opens the app pointed at it; closing the app stops it.
 run: os-deps $(VENV)/.installed-app
 	$(BIN)/ker-field --data-dir $(DATA_DIR) --demo
+
+# Refresh resources/translations/*.ts from the sources and compile the .qm files.
+translations: $(VENV)/.installed-app
+	$(BIN)/python -m ker_field.tools.translations update
+
+# PNGs of every main screen, offscreen, in Spanish, at 1024x600 and 1920x1080.
+screenshots: $(VENV)/.installed-app
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ker_field.tools.screenshots screenshots
 
 test: os-deps $(VENV)/.installed-dev
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/pytest $(PYTEST_ARGS)

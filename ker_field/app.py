@@ -1,16 +1,23 @@
-"""`ker-field`: the one place that wires settings, the local store and the services.
+"""`ker-field`: the one place that wires settings, the local store, the sync client and the
+windows together.
 
-Until the desktop UI lands (issue 5), the app opens (creating or upgrading) the local store,
-optionally loads the demo data, and prints what the store holds and what the demo
-technician may do: a real run of the store, the migrations, the services and the rules.
+- ``ker-field`` opens the app against the configured server (settings.json in the data
+  folder);
+- ``ker-field --demo`` also starts the embedded demo server (``python -m sync.server
+  --seed-demo`` on 127.0.0.1, SQLite in ``DATA_DIR/server``), points the app at it, lists
+  the demo people on the login screen, and stops the server on exit;
+- ``ker-field --summary`` prints what the local store holds, without a window (with
+  ``--demo``: after loading the demo data into the local store).
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -36,6 +43,7 @@ from ker_field.services.context import ServiceContext
 from ker_field.services.loto import loto_prerequisites
 from ker_field.store import migrate
 from ker_field.store.local import LocalStore
+from ker_field.store.paths import resolve_data_dir
 
 _TEXT: dict[str, dict[Lang, str]] = {
     "title": {"es": "KER Field {version}: almacén local", "en": "KER Field {version}: local store"},
@@ -51,10 +59,6 @@ _TEXT: dict[str, dict[Lang, str]] = {
         "en": "Lockout prerequisites of {user} at {site}:",
     },
     "ok": {"es": "puede bloquear", "en": "may lock out"},
-    "ui_pending": {
-        "es": "La interfaz de escritorio llega con el issue 5; esto es lo que hay hoy.",
-        "en": "The desktop UI comes with issue 5; this is what exists today.",
-    },
 }
 
 _COUNTED: list[tuple[type[Base], dict[Lang, str]]] = [
@@ -116,26 +120,86 @@ def show_demo_prerequisites(store: LocalStore, lang: Lang) -> None:
         _print_decision(loto_prerequisites(ctx, asset.id), lang)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ker-field", description="KER Field")
-    parser.add_argument("--data-dir", help="data folder (default: the user data folder)")
-    parser.add_argument("--demo", action="store_true", help="load the demo data")
-    parser.add_argument("--lang", choices=["es", "en"], default="es")
-    args = parser.parse_args(argv)
-    lang: Lang = args.lang
-    store = LocalStore.open(args.data_dir)
+def run_summary(data_dir: str | None, demo_data: bool, lang: Lang) -> int:
+    store = LocalStore.open(data_dir)
     try:
-        if args.demo:
+        if demo_data:
             with store.transaction() as session:
                 demo.seed_demo(session, datetime.now(UTC))
             print(_t("seeded", lang))
         summarize(store, lang)
-        if args.demo:
+        if demo_data:
             show_demo_prerequisites(store, lang)
-        print(_t("ui_pending", lang))
     finally:
         store.close()
     return 0
+
+
+def run_gui(data_dir: Path, demo_mode: bool, lang: Lang | None, server: str | None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ker_field.settings import Settings
+    from ker_field.tools.demo_server import DemoServer
+    from ker_field.ui.controller import AppController
+    from ker_field.ui.i18n import install_language
+    from ker_field.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("KER Field")
+    settings = Settings.load(data_dir)
+    if lang is not None:
+        settings = settings.with_(language=lang)
+    if server is not None:
+        settings = settings.with_(server_url=server)
+    install_language(settings.language)
+    apply_theme(app)
+    demo_server: DemoServer | None = None
+    if demo_mode:
+        print(f"KER Field: starting the demo server in {data_dir / 'server'} ...", flush=True)
+        demo_server = DemoServer.start(data_dir / "server")
+        settings = settings.with_(server_url=demo_server.url)
+        print(f"KER Field: demo server on {demo_server.url}", flush=True)
+    store = LocalStore.open(data_dir)
+    controller = AppController(store, settings, data_dir, demo=demo_mode)
+    # Ctrl+C / SIGTERM close the app cleanly (and so stop the demo server): Python runs signal
+    # handlers only when it gets control, hence the idle timer.
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(300)
+    try:
+        controller.login.resize(1024, 600)
+        controller.start()
+        return int(app.exec())
+    finally:
+        wake.stop()
+        controller.shutdown()
+        store.close()
+        if demo_server is not None:
+            demo_server.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ker-field", description="KER Field")
+    parser.add_argument("--data-dir", help="data folder (default: the user data folder)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the embedded demo server and show the demo people (with --summary: "
+        "load the demo data into the local store)",
+    )
+    parser.add_argument("--lang", choices=["es", "en"], default=None)
+    parser.add_argument("--server", help="server URL (default: the one in the settings)")
+    parser.add_argument(
+        "--summary", action="store_true", help="print what the local store holds; no window"
+    )
+    args = parser.parse_args(argv)
+    if args.summary:
+        return run_summary(args.data_dir, args.demo, args.lang or "es")
+    return run_gui(resolve_data_dir(args.data_dir), args.demo, args.lang, args.server)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""`ker-field --demo`: what `make run` shows today, in Spanish and English."""
+"""`ker-field --summary`: the headless report of the local store, in Spanish and English."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 from ker_field.app import main
 
 
-def test_demo_run_loads_data_once_and_shows_what_the_technician_may_do(tmp_path, capsys):
-    assert main(["--data-dir", str(tmp_path), "--demo"]) == 0
+def test_demo_summary_loads_data_once_and_shows_what_the_technician_may_do(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), "--demo", "--summary"]) == 0
     first = capsys.readouterr().out
     assert "Datos de demostración cargados." in first
     assert "    50  equipos" in first
@@ -19,7 +19,7 @@ def test_demo_run_loads_data_once_and_shows_what_the_technician_may_do(tmp_path,
     assert "venció" in first and "debe volver a capacitarse" in first
     assert first.count("✔ puede bloquear") == 3
 
-    assert main(["--data-dir", str(tmp_path), "--demo", "--lang", "en"]) == 0
+    assert main(["--data-dir", str(tmp_path), "--demo", "--summary", "--lang", "en"]) == 0
     second = capsys.readouterr().out
     assert "    50  assets" in second  # seeding again adds nothing
     assert "retraining is required" in second
@@ -27,10 +27,31 @@ def test_demo_run_loads_data_once_and_shows_what_the_technician_may_do(tmp_path,
 
 def test_console_script_runs_as_a_module(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "ker_field", "--data-dir", str(tmp_path), "--lang", "en"],
+        [
+            sys.executable,
+            "-m",
+            "ker_field",
+            "--data-dir",
+            str(tmp_path),
+            "--summary",
+            "--lang",
+            "en",
+        ],
         capture_output=True,
         text=True,
         check=True,
     )
     assert "Changes waiting to sync: 0" in result.stdout
     assert (tmp_path / "ker_field.sqlite3").is_file()
+
+
+def test_summary_does_not_import_qt(tmp_path):
+    code = (
+        "import sys; from ker_field.app import main; "
+        f"main(['--data-dir', {str(tmp_path)!r}, '--summary']); "
+        "print('PySide6' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().endswith("False")

@@ -1,0 +1,169 @@
+"""Cold start of the app to an interactive main window, against a bare PySide6 window.
+
+Both are started the same way in the same run: a fresh ``python`` subprocess, the clock
+starting just before the process is spawned, stopping when the window is shown and the
+event loop has run once (the app: MainWindow of the demo technician over a local store of
+about 100,000 rows, home data loading in the background; also measured: until the home's
+lists are filled). The store is built once before the runs (not timed).
+
+Prints one figure a line, each with its ratio to the bare window (lower is better;
+target: at most 2x).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+RUNS = 5
+ROWS = 100_000
+
+
+def build_store(folder: Path) -> int:
+    from sqlalchemy import func, insert, select
+
+    from ker_field.domain import demo
+    from ker_field.domain.models import Asset
+    from ker_field.domain.scopes import site_scope
+    from ker_field.tools import demo_scene
+
+    store = demo_scene.build(folder)
+    site = demo.SITE_IDS["STGO"]
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "scope": site_scope(site),
+            "version": 1,
+            "tenant_id": demo.TENANT_ID,
+            "site_id": site,
+            "name": f"Equipo de carga {n:06d}",
+            "category": ("electrical", "mechanical", "hydraulic", "pneumatic")[n % 4],
+            "qr_code": f"KER-BULK-{n:06d}",
+            "location": f"Nave {n % 40}",
+        }
+        for n in range(ROWS)
+    ]
+    with store.transaction() as session:
+        for start in range(0, len(rows), 10_000):
+            session.execute(insert(Asset), rows[start : start + 10_000])
+    with store.sessions() as session:
+        total = int(session.scalar(select(func.count()).select_from(Asset)) or 0)
+    store.close()
+    return total
+
+
+def probe_bare(started: float) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("KER Field"))
+    window.resize(1024, 600)
+    window.show()
+
+    def shown() -> None:
+        print(f"shown {time.time() - started:.4f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)
+    app.exec()
+
+
+def probe_app(started: float, data_dir: str) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ker_field.settings import Settings
+    from ker_field.store.local import LocalStore
+    from ker_field.tools.demo_scene import session_for
+    from ker_field.ui.i18n import install_language
+    from ker_field.ui.main_window import MainWindow
+    from ker_field.ui.tasks import TaskRunner
+    from ker_field.ui.theme import apply_theme
+
+    app = QApplication([sys.argv[0]])
+    apply_theme(app)
+    install_language("es")
+    store = LocalStore.open(data_dir)
+    tasks = TaskRunner()
+    session = session_for(store, "tecnico")
+    window = MainWindow(session, Settings.load(Path(data_dir)), Path(data_dir), tasks)
+    window.resize(1024, 600)
+    window.show()
+    window.start(sync=False)
+
+    def shown() -> None:
+        print(f"shown {time.time() - started:.4f}", flush=True)
+
+    deadline = time.time() + 120
+
+    def loaded() -> None:
+        if time.time() > deadline:
+            print("timeout 0", flush=True)
+            app.quit()
+        elif window.loaded and window.pages["assets"].page.model.rowCount() > 0:
+            print(f"loaded {time.time() - started:.4f}", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(5, loaded)
+
+    QTimer.singleShot(0, shown)
+    QTimer.singleShot(0, loaded)
+    app.exec()
+    window.shutdown()
+    tasks.shutdown()
+    session.close()
+    store.close()
+
+
+def _run(kind: str, data_dir: Path) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--probe", kind, str(started), str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=300,
+    ).stdout
+    return {name: float(value) for name, value in (line.split() for line in out.splitlines())}
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--probe":
+        kind, started, data_dir = sys.argv[2], float(sys.argv[3]), sys.argv[4]
+        if kind == "bare":
+            probe_bare(started)
+        else:
+            probe_app(started, data_dir)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "device"
+        assets = build_store(data_dir)
+        _run("bare", data_dir)  # warm the OS file cache for both
+        _run("app", data_dir)
+        bare, shown, loaded = [], [], []
+        for _ in range(RUNS):
+            bare.append(_run("bare", data_dir)["shown"])
+            app = _run("app", data_dir)
+            shown.append(app["shown"])
+            loaded.append(app["loaded"])
+    base = statistics.median(bare)
+    print(f"store: {assets} assets (plus the demo data)")
+    print(f"bare PySide6 window shown: {base * 1000:.0f} ms (ratio 1.00, the baseline)")
+    for name, values in (("app main window shown", shown), ("app home lists loaded", loaded)):
+        median = statistics.median(values)
+        print(f"{name}: {median * 1000:.0f} ms, ratio {median / base:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,699 @@
+"""The main window: an always-visible status header over the person's role home (tabs),
+background sync through :class:`SyncLoop` (its callbacks hop to the GUI thread through
+:class:`SyncRelay` signals), inactivity lock and log out."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ker_field.domain.enums import UserRole
+from ker_field.domain.labels import label
+from ker_field.services.loto import ActiveLock
+from ker_field.services.visitors import OnSite
+from ker_field.settings import Settings
+from ker_field.ui import queries
+from ker_field.ui.i18n import current_language
+from ker_field.ui.issues import IssuesInbox
+from ker_field.ui.models import Column, RowsModel
+from ker_field.ui.queries import AssetRow, HomeData, PermitRow, TicketRow, TrainingRow
+from ker_field.ui.session import UserSession, check_password
+from ker_field.ui.settings_dialog import SettingsDialog
+from ker_field.ui.tasks import TaskRunner
+from sync.client.engine import SyncReport
+from sync.client.scheduler import LoopState, SyncLoop
+
+PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
+    UserRole.TECHNICIAN: ("tickets", "my_locks", "assets", "training"),
+    UserRole.SUPERVISOR: ("permits", "team_locks", "tickets", "assets", "training"),
+    UserRole.ADMIN: ("permits", "team_locks", "tickets", "assets", "training"),
+    UserRole.GUARD: ("people", "training"),
+}
+
+
+class SyncRelay(QObject):
+    """SyncLoop callbacks (its own thread) as signals; receivers are GUI-thread slots."""
+
+    state = Signal(str)
+    progress = Signal(str, int, int)
+    report = Signal(object)
+    error = Signal(object)
+
+
+class IdleWatcher(QObject):
+    """Restarts a timer on every touch, click or key; ``idle`` when it runs out."""
+
+    idle = Signal()
+    _INPUT = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.KeyPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.Wheel,
+        }
+    )
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: int) -> None:
+        self.timer.setInterval(minutes * 60_000)
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in self._INPUT and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class StatusHeader(QFrame):
+    """Who, where, online or not, pending changes, last sync, sync issues."""
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self._session = session
+        self._state = "online" if session.signed_in_online else "offline"
+        self._pending = 0
+        self._issues = 0
+        self._last_sync: datetime | None = None
+
+        self.user = QLabel()
+        self.user.setObjectName("user")
+        self.site = QComboBox()
+        self.site.setObjectName("site")
+        self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.connection = QLabel()
+        self.connection.setObjectName("connection")
+        self.pending = QLabel()
+        self.last_sync = QLabel()
+        self.issues_button = QPushButton()
+        self.issues_button.setObjectName("issuesBadge")
+        self.sync_button = QPushButton()
+        self.settings_button = QPushButton()
+        self.lock_button = QPushButton()
+        self.logout_button = QPushButton()
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 8, 12, 8)
+        grid.setHorizontalSpacing(12)
+        top = QHBoxLayout()
+        top.addWidget(self.user)
+        top.addWidget(self.site)
+        top.addStretch(1)
+        for button in (
+            self.sync_button,
+            self.settings_button,
+            self.lock_button,
+            self.logout_button,
+        ):
+            top.addWidget(button)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(32)
+        bottom.addWidget(self.connection)
+        bottom.addWidget(self.pending)
+        bottom.addWidget(self.last_sync)
+        bottom.addStretch(1)
+        bottom.addWidget(self.issues_button)
+        grid.addLayout(top, 0, 0)
+        grid.addLayout(bottom, 1, 0)
+        self.retranslate()
+
+    def set_sites(self, names: dict[uuid.UUID, str], current: uuid.UUID) -> None:
+        self.site.blockSignals(True)
+        self.site.clear()
+        for site_id, name in names.items():
+            self.site.addItem(name, site_id)
+        self.site.setCurrentIndex(max(0, list(names).index(current) if current in names else 0))
+        self.site.setEnabled(len(names) > 1)
+        self.site.blockSignals(False)
+
+    def set_state(self, state: str) -> None:
+        self._state = state
+        self.connection.setProperty("state", state)
+        self.connection.style().unpolish(self.connection)
+        self.connection.style().polish(self.connection)
+        self.retranslate()
+
+    def set_counts(self, pending: int, issues: int) -> None:
+        self._pending, self._issues = pending, issues
+        self.issues_button.setProperty("alert", issues > 0)
+        self.issues_button.style().unpolish(self.issues_button)
+        self.issues_button.style().polish(self.issues_button)
+        self.retranslate()
+
+    def set_last_sync(self, when: datetime) -> None:
+        self._last_sync = when
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.user.setText(
+            self.tr("{name} · {role}").format(
+                name=self._session.full_name, role=label(self._session.role, current_language())
+            )
+        )
+        states = {
+            "online": self.tr("● En línea"),
+            "offline": self.tr("● Sin conexión"),
+            "syncing": self.tr("● Sincronizando…"),
+            "sign_in_required": self.tr("● Debe volver a iniciar sesión"),
+        }
+        self.connection.setText(states.get(self._state, states["offline"]))
+        self.pending.setText(self.tr("Pendientes: {count}").format(count=self._pending))
+        self.last_sync.setText(
+            self.tr("Última sincronización: {time}").format(
+                time=self._last_sync.astimezone().strftime("%H:%M")
+            )
+            if self._last_sync
+            else self.tr("Última sincronización: nunca")
+        )
+        self.issues_button.setText(self.tr("Problemas: {count}").format(count=self._issues))
+        self.sync_button.setText(self.tr("Sincronizar"))
+        self.settings_button.setText(self.tr("Ajustes"))
+        self.lock_button.setText(self.tr("Bloquear"))
+        self.logout_button.setText(self.tr("Salir"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ListPage(QWidget):
+    """One list of a role home: an optional search box, the table, an empty-state line."""
+
+    def __init__(
+        self, model: RowsModel[Any], searchable: bool = False, wide_column: int = 0
+    ) -> None:
+        super().__init__()
+        self.model = model
+        self.search: QLineEdit | None = QLineEdit() if searchable else None
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(48)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(wide_column, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(80)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.empty = QLabel()
+        self.empty.setObjectName("empty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        layout = QVBoxLayout(self)
+        if self.search is not None:
+            self.search.setClearButtonEnabled(True)
+            layout.addWidget(self.search)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+
+
+@dataclass
+class _Page:
+    key: str
+    page: ListPage
+    title: Callable[[], str]
+    columns: Callable[[], list[Column[Any]]]
+    empty: Callable[[], str]
+
+
+class MainWindow(QMainWindow):
+    """Emits ``logged_out`` (the person left) and ``settings_changed(Settings)``."""
+
+    logged_out = Signal()
+    settings_changed = Signal(object)
+
+    def __init__(
+        self,
+        session: UserSession,
+        settings: Settings,
+        data_dir: Path,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main")
+        self.session, self.settings, self.data_dir, self.tasks = session, settings, data_dir, tasks
+        self.loop: SyncLoop | None = None
+        self.relay = SyncRelay(self)
+        self.relay.state.connect(self._sync_state)
+        self.relay.report.connect(self._sync_report)
+        self.relay.error.connect(self._sync_error)
+        self.inbox: IssuesInbox | None = None
+        self.loaded = False
+        self._search_task: int | None = None
+        self._people: dict[uuid.UUID, str] = {}
+
+        self.header = StatusHeader(session)
+        self.header.site.currentIndexChanged.connect(self._site_chosen)
+        self.header.issues_button.clicked.connect(self.open_issues)
+        self.header.sync_button.clicked.connect(self.sync_now)
+        self.header.settings_button.clicked.connect(self.open_settings)
+        self.header.lock_button.clicked.connect(self.lock)
+        self.header.logout_button.clicked.connect(self.log_out)
+        self.header.set_sites({session.site_id: "…"}, session.site_id)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("homes")
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, _Page] = {}
+        for key in PAGES_BY_ROLE.get(session.role, ("training",)):
+            self._add_page(key)
+
+        home = QWidget()
+        home_layout = QVBoxLayout(home)
+        home_layout.setContentsMargins(0, 0, 0, 0)
+        home_layout.setSpacing(0)
+        home_layout.addWidget(self.header)
+        home_layout.addWidget(self.tabs, 1)
+
+        self.lock_page = self._lock_page()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(home)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.search_assets)
+        if "assets" in self.pages:
+            search = self.pages["assets"].page.search
+            assert search is not None
+            search.textChanged.connect(self.search_timer.start)
+
+        self.idle = IdleWatcher(settings.inactivity_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self.retranslate()
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def _add_page(self, key: str) -> None:
+        specs: dict[
+            str, tuple[Callable[[], str], Callable[[], list[Column[Any]]], Callable[[], str]]
+        ] = {
+            "tickets": (
+                lambda: self.tr("Mis órdenes"),
+                self._ticket_columns,
+                lambda: self.tr("No tiene órdenes de trabajo abiertas."),
+            ),
+            "my_locks": (
+                lambda: self.tr("Mis bloqueos"),
+                self._lock_columns,
+                lambda: self.tr("No tiene candados puestos."),
+            ),
+            "team_locks": (
+                lambda: self.tr("Bloqueos del equipo"),
+                self._team_lock_columns,
+                lambda: self.tr("No hay candados puestos en esta instalación."),
+            ),
+            "assets": (
+                lambda: self.tr("Equipos"),
+                self._asset_columns,
+                lambda: self.tr("Ningún equipo coincide con la búsqueda."),
+            ),
+            "permits": (
+                lambda: self.tr("Permisos por aprobar"),
+                self._permit_columns,
+                lambda: self.tr("No hay permisos esperando su aprobación."),
+            ),
+            "people": (
+                lambda: self.tr("Personas en planta"),
+                self._people_columns,
+                lambda: self.tr("No hay visitas ni contratistas dentro."),
+            ),
+            "training": (
+                lambda: self.tr("Mi capacitación"),
+                self._training_columns,
+                lambda: self.tr("No tiene capacitaciones asignadas."),
+            ),
+        }
+        title, columns, empty = specs[key]
+        wide = {"tickets": 1, "my_locks": 2, "team_locks": 2, "assets": 1}.get(key, 0)
+        page = ListPage(RowsModel(columns(), self), searchable=key == "assets", wide_column=wide)
+        page.setObjectName(f"page_{key}")
+        self.pages[key] = _Page(key, page, title, columns, empty)
+        self.tabs.addTab(page, title())
+
+    def _ticket_columns(self) -> list[Column[TicketRow]]:
+        return [
+            Column(self.tr("N.º"), lambda r: r.number),
+            Column(self.tr("Trabajo"), lambda r: r.title),
+            Column(self.tr("Equipo"), lambda r: r.asset_name),
+            Column(self.tr("Riesgo"), lambda r: r.risk_level),
+        ]
+
+    def _lock_columns(self) -> list[Column[ActiveLock]]:
+        return [
+            Column(self.tr("Equipo"), lambda r: r.asset_name),
+            Column(self.tr("Candado"), lambda r: r.serial),
+            Column(self.tr("Punto de aislamiento"), lambda r: r.isolation_point),
+            Column(self.tr("Desde"), lambda r: r.applied_at),
+        ]
+
+    def _team_lock_columns(self) -> list[Column[ActiveLock]]:
+        return [
+            *self._lock_columns()[:3],
+            Column(self.tr("Lo tiene"), lambda r: self._people.get(r.held_by, str(r.held_by)[:8])),
+        ]
+
+    def _asset_columns(self) -> list[Column[AssetRow]]:
+        return [
+            Column(self.tr("Código QR"), lambda r: r.qr_code),
+            Column(self.tr("Equipo"), lambda r: r.name),
+            Column(self.tr("Categoría"), lambda r: r.category),
+            Column(self.tr("Ubicación"), lambda r: r.location),
+        ]
+
+    def _permit_columns(self) -> list[Column[PermitRow]]:
+        return [
+            Column(self.tr("Orden"), lambda r: f"{r.ticket_number} · {r.ticket_title}"),
+            Column(self.tr("Riesgo"), lambda r: r.risk_level),
+            Column(self.tr("Solicitado por"), lambda r: r.requested_by),
+            Column(self.tr("Válido hasta"), lambda r: r.valid_to),
+        ]
+
+    def _people_columns(self) -> list[Column[OnSite]]:
+        return [
+            Column(self.tr("Nombre"), lambda r: r.person_name),
+            Column(self.tr("RUT"), lambda r: r.rut_masked),
+            Column(self.tr("Empresa"), lambda r: r.company),
+            Column(self.tr("Tipo"), lambda r: r.access_type),
+            Column(self.tr("Entró"), lambda r: r.since),
+        ]
+
+    def _training_columns(self) -> list[Column[TrainingRow]]:
+        return [
+            Column(self.tr("Módulo"), lambda r: r.title),
+            Column(self.tr("Estado"), lambda r: r.status),
+            Column(self.tr("Puntaje"), lambda r: r.score),
+            Column(self.tr("Vence"), lambda r: r.expires_at),
+        ]
+
+    # -- words ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("KER Field"))
+        for n, spec in enumerate(self.pages.values()):
+            self.tabs.setTabText(n, spec.title())
+            spec.page.model.set_columns(spec.columns())
+            spec.page.empty.setText(spec.empty())
+            if spec.page.search is not None:
+                spec.page.search.setPlaceholderText(
+                    self.tr("Buscar por nombre, código QR, categoría o ubicación")
+                )
+        self.lock_title.setText(self.tr("KER Field está bloqueado"))
+        self.lock_hint.setText(
+            self.tr("{name}, escriba su contraseña para continuar.").format(
+                name=self.session.full_name
+            )
+        )
+        self.unlock_button.setText(self.tr("Desbloquear"))
+        self.lock_logout.setText(self.tr("Salir (otra persona)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def page_keys(self) -> list[str]:
+        return list(self.pages)
+
+    def refresh(self) -> None:
+        """Re-read the home's lists and the header counts, off the GUI thread."""
+        ctx = self.session.context()
+        keys = frozenset(self.pages)
+        self.tasks.run(
+            partial(queries.home_data, ctx, list(self.session.snapshot.site_ids), keys),
+            self._show_home,
+            self._load_failed,
+        )
+        if "assets" in self.pages:
+            self.search_assets()
+
+    def _show_home(self, data: HomeData) -> None:
+        self.header.set_sites(data.site_names, self.session.site_id)
+        self.header.set_counts(data.pending, data.issues)
+        self._people = data.user_names
+        rows: dict[str, Sequence[Any]] = {
+            "tickets": data.tickets,
+            "my_locks": data.my_locks,
+            "team_locks": data.team_locks,
+            "permits": data.permits,
+            "people": data.people,
+            "training": data.training,
+        }
+        for key, spec in self.pages.items():
+            if key in rows:
+                spec.page.set_rows(rows[key])
+        self.loaded = True
+        if self.inbox is not None and self.inbox.isVisible():
+            self.inbox.reload()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(
+            self.tr("No se pudieron leer los datos: {error}").format(error=error), 10_000
+        )
+
+    @Slot()
+    def search_assets(self) -> None:
+        page = self.pages["assets"].page
+        assert page.search is not None
+        if self._search_task is not None:
+            self.tasks.forget(self._search_task)
+        self._search_task = self.tasks.run(
+            partial(queries.assets, self.session.context(), page.search.text()),
+            page.set_rows,
+            self._load_failed,
+        )
+
+    @Slot(int)
+    def _site_chosen(self, index: int) -> None:
+        site = self.header.site.itemData(index)
+        if isinstance(site, uuid.UUID) and site != self.session.site_id:
+            self.session.site_id = site
+            self.refresh()
+
+    # -- sync -------------------------------------------------------------------------------
+
+    def start_sync(self, interval: float = 60.0) -> None:
+        """Background sync on its own thread; its callbacks are relay signals."""
+        if self.loop is not None:
+            return
+        self.loop = SyncLoop(
+            self.session.sync_engine(),
+            self.session.scopes,
+            interval=interval,
+            on_state=self._emit_state,
+            on_progress=self.relay.progress.emit,
+            on_report=self.relay.report.emit,
+            on_error=self.relay.error.emit,
+        )
+        self.loop.start()
+
+    def _emit_state(self, state: LoopState) -> None:  # runs on the sync thread
+        self.relay.state.emit(state.value)
+
+    @Slot()
+    def sync_now(self) -> None:
+        if self.loop is None:
+            self.start_sync()
+        else:
+            self.loop.run_now()
+
+    @Slot(str)
+    def _sync_state(self, state: str) -> None:
+        shown = {
+            LoopState.SYNCING.value: "syncing",
+            LoopState.OFFLINE.value: "offline",
+            LoopState.SIGN_IN_REQUIRED.value: "sign_in_required",
+            LoopState.IDLE.value: "online",
+        }.get(state)
+        if shown is not None:
+            self.header.set_state(shown)
+
+    @Slot(object)
+    def _sync_report(self, _report: SyncReport) -> None:
+        self.header.set_last_sync(datetime.now(UTC))
+        self.refresh()
+
+    @Slot(object)
+    def _sync_error(self, error: object) -> None:
+        self.statusBar().showMessage(
+            self.tr("La sincronización no se completó: {error}").format(error=error), 10_000
+        )
+
+    # -- issues, settings -------------------------------------------------------------------
+
+    @Slot()
+    def open_issues(self) -> IssuesInbox:
+        if self.inbox is None:
+            self.inbox = IssuesInbox(self.session.store, self.session.user_id, self.tasks, self)
+            self.inbox.changed.connect(self.refresh)
+        self.inbox.resize(min(1000, self.width()), min(640, self.height()))
+        self.inbox.reload()
+        self.inbox.open()
+        return self.inbox
+
+    @Slot()
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.data_dir, self)
+        dialog.accepted.connect(partial(self._settings_saved, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        self.settings = dialog.result_settings()
+        self.idle.set_minutes(self.settings.inactivity_lock_minutes)
+        self.settings_changed.emit(self.settings)
+
+    # -- lock, log out ----------------------------------------------------------------------
+
+    def _lock_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("lockPage")
+        self.lock_title = QLabel()
+        self.lock_title.setObjectName("title")
+        self.lock_hint = QLabel()
+        self.lock_hint.setWordWrap(True)
+        self.lock_password = QLineEdit()
+        self.lock_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.lock_password.returnPressed.connect(self.unlock)
+        self.lock_message = QLabel()
+        self.lock_message.setObjectName("error")
+        self.lock_message.setWordWrap(True)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("primary")
+        self.unlock_button.clicked.connect(self.unlock)
+        self.lock_logout = QPushButton()
+        self.lock_logout.clicked.connect(self.log_out)
+        card = QFrame()
+        card.setObjectName("card")
+        card.setMaximumWidth(560)
+        column = QVBoxLayout(card)
+        column.setSpacing(12)
+        for widget in (
+            self.lock_title,
+            self.lock_hint,
+            self.lock_password,
+            self.unlock_button,
+            self.lock_message,
+            self.lock_logout,
+        ):
+            column.addWidget(widget)
+        outer = QVBoxLayout(page)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        return page
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_page
+
+    @Slot()
+    def lock(self) -> None:
+        if self.inbox is not None:
+            self.inbox.close()
+        self.idle.timer.stop()
+        self.lock_password.clear()
+        self.lock_message.clear()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.lock_password.setFocus()
+
+    @Slot()
+    def unlock(self) -> None:
+        password = self.lock_password.text()
+        self.unlock_button.setEnabled(False)
+        self.tasks.run(
+            partial(check_password, self.session.store, self.session.username, password),
+            self._unlock_checked,
+            self._load_failed,
+        )
+
+    def _unlock_checked(self, ok: bool) -> None:
+        self.unlock_button.setEnabled(True)
+        if not ok:
+            self.lock_message.setText(self.tr("Contraseña incorrecta."))
+            self.lock_password.selectAll()
+            return
+        self.stack.setCurrentIndex(0)
+        self.idle.timer.start()
+
+    @Slot()
+    def log_out(self) -> None:
+        self.shutdown()
+        self.logged_out.emit()
+
+    # -- life -------------------------------------------------------------------------------
+
+    def start(self, sync: bool = True) -> None:
+        """Load the home, start the inactivity lock and (unless told not to) the sync loop."""
+        self.refresh()
+        self.idle.start()
+        if sync:
+            self.start_sync()
+
+    def shutdown(self) -> None:
+        """Stop the sync thread and the timers (idempotent)."""
+        self.idle.stop()
+        self.search_timer.stop()
+        if self.loop is not None:
+            self.loop.stop()
+            self.loop = None
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)

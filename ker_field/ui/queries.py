@@ -1,0 +1,263 @@
+"""Read queries the role homes need that ``ker_field.services`` does not offer yet (assets
+with search, permits to approve, my tickets, my training, the sync-issue inbox), plus the
+inbox's two writes. No Qt: these return plain dataclasses and run on the task runner.
+
+They belong in ``ker_field.services``; they live here until that package's owners take
+them (see the issue-5 report).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from ker_field.domain.enums import PermitStatus, RiskLevel, TicketStatus, TrainingStatus
+from ker_field.domain.models import (
+    Asset,
+    Local,
+    ServiceTicket,
+    TrainingModule,
+    User,
+    UserTrainingProgress,
+    WorkPermit,
+)
+from ker_field.domain.operations import training as training_ops
+from ker_field.domain.rules import training as training_rules
+from ker_field.services import loto, visitors
+from ker_field.services.context import ServiceContext
+from ker_field.services.loto import ActiveLock
+from ker_field.services.visitors import OnSite
+from ker_field.store.local import LocalStore, enqueue_mutation
+from ker_field.store.tables import OutboxEntry, SyncIssue
+
+ASSET_PAGE = 500
+
+
+@dataclass(frozen=True)
+class AssetRow:
+    id: uuid.UUID
+    qr_code: str
+    name: str
+    category: str
+    location: str | None
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: uuid.UUID
+    number: str
+    title: str
+    status: TicketStatus
+    risk_level: RiskLevel | None
+    asset_name: str | None
+
+
+@dataclass(frozen=True)
+class PermitRow:
+    id: uuid.UUID
+    ticket_number: str
+    ticket_title: str
+    risk_level: RiskLevel
+    requested_by: str
+    valid_from: datetime
+    valid_to: datetime
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    module_id: uuid.UUID
+    title: str
+    category: str | None
+    status: TrainingStatus
+    score: int | None
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    id: uuid.UUID
+    created_at: datetime
+    name: str
+    code: str
+    message: str
+    args: dict[str, Any]
+    server_row: dict[str, Any] | None
+
+
+def assets(ctx: ServiceContext, search: str = "", limit: int = ASSET_PAGE) -> list[AssetRow]:
+    """Assets of the context's site whose name, QR code, category or location contain
+    ``search`` (case-insensitive), by QR code; at most ``limit``."""
+    query = select(Asset).where(Asset.site_id == ctx.site_id, Asset.deleted.is_(False))
+    needle = search.strip()
+    if needle:
+        pattern = f"%{needle}%"
+        query = query.where(
+            or_(
+                Asset.name.ilike(pattern),
+                Asset.qr_code.ilike(pattern),
+                Asset.category.ilike(pattern),
+                Asset.location.ilike(pattern),
+            )
+        )
+    with ctx.store.sessions() as session:
+        return [
+            AssetRow(a.id, a.qr_code, a.name, a.category, a.location)
+            for a in session.scalars(query.order_by(Asset.qr_code).limit(limit))
+        ]
+
+
+def my_tickets(ctx: ServiceContext) -> list[TicketRow]:
+    query = (
+        select(ServiceTicket, Asset.name)
+        .outerjoin(Asset, Asset.id == ServiceTicket.asset_id)
+        .where(
+            ServiceTicket.site_id == ctx.site_id,
+            ServiceTicket.assigned_to_id == ctx.actor.user_id,
+            ServiceTicket.status.in_([TicketStatus.OPEN, TicketStatus.IN_PROGRESS]),
+            ServiceTicket.deleted.is_(False),
+        )
+        .order_by(ServiceTicket.number)
+    )
+    with ctx.store.sessions() as session:
+        return [
+            TicketRow(t.id, t.number, t.title, t.status, t.risk_level, asset_name)
+            for t, asset_name in session.execute(query)
+        ]
+
+
+def permits_to_approve(ctx: ServiceContext) -> list[PermitRow]:
+    """Requested permits at the site that this person may approve (not their own)."""
+    query = (
+        select(WorkPermit, ServiceTicket.number, ServiceTicket.title, User.full_name)
+        .join(ServiceTicket, ServiceTicket.id == WorkPermit.ticket_id)
+        .join(User, User.id == WorkPermit.requested_by_id)
+        .where(
+            WorkPermit.site_id == ctx.site_id,
+            WorkPermit.status == PermitStatus.REQUESTED,
+            WorkPermit.requested_by_id != ctx.actor.user_id,
+            WorkPermit.deleted.is_(False),
+        )
+        .order_by(WorkPermit.valid_from)
+    )
+    with ctx.store.sessions() as session:
+        return [
+            PermitRow(
+                p.id, number, title, p.calculated_risk_level, requester, p.valid_from, p.valid_to
+            )
+            for p, number, title, requester in session.execute(query)
+        ]
+
+
+def my_training(ctx: ServiceContext) -> list[TrainingRow]:
+    now = ctx.now()
+    query = (
+        select(UserTrainingProgress, TrainingModule)
+        .join(TrainingModule, TrainingModule.id == UserTrainingProgress.module_id)
+        .where(
+            UserTrainingProgress.user_id == ctx.actor.user_id,
+            UserTrainingProgress.deleted.is_(False),
+        )
+        .order_by(TrainingModule.title)
+    )
+    with ctx.store.sessions() as session:
+        return [
+            TrainingRow(
+                module.id,
+                module.title,
+                module.required_for_asset_category,
+                training_rules.effective_status(training_ops.progress_facts(progress), now),
+                progress.score,
+                progress.certificate_expires_at,
+            )
+            for progress, module in session.execute(query)
+        ]
+
+
+def open_issues(store: LocalStore, user_id: uuid.UUID | None = None) -> list[IssueRow]:
+    query = select(SyncIssue).where(SyncIssue.resolved_at.is_(None))
+    if user_id is not None:
+        query = query.where(SyncIssue.user_id == user_id)
+    with store.sessions() as session:
+        return [
+            IssueRow(i.id, i.created_at, i.name, i.code, i.message, i.args, i.server_row)
+            for i in session.scalars(query.order_by(SyncIssue.created_at))
+        ]
+
+
+def discard_issue(store: LocalStore, issue_id: uuid.UUID, now: datetime) -> None:
+    """The person accepts the server's refusal: the change is dropped for good."""
+    with store.transaction() as session:
+        issue = session.get(SyncIssue, issue_id)
+        if issue is not None and issue.resolved_at is None:
+            issue.resolved_at, issue.resolution = now, "discarded"
+
+
+def retry_issue(store: LocalStore, issue_id: uuid.UUID, now: datetime) -> None:
+    """After fixing the cause (a certificate, a permit...), send the same change again, as a
+    new mutation at the end of the outbox."""
+    with store.transaction() as session:
+        issue = session.get(SyncIssue, issue_id)
+        if issue is None or issue.resolved_at is not None:
+            return
+        site = issue.args.get("site_id") if isinstance(issue.args, dict) else None
+        enqueue_mutation(
+            session,
+            name=issue.name,
+            args=issue.args,
+            user_id=issue.user_id,
+            device_time=now,
+            site_id=uuid.UUID(site) if isinstance(site, str) else None,
+        )
+        issue.resolved_at, issue.resolution = now, "retried"
+
+
+def pending_for(store: LocalStore, user_id: uuid.UUID) -> int:
+    """Changes of this person waiting to sync (a shared tablet keeps each person's own)."""
+    with store.sessions() as session:
+        query = select(func.count()).select_from(OutboxEntry).where(OutboxEntry.user_id == user_id)
+        return int(session.scalar(query) or 0)
+
+
+@dataclass(frozen=True)
+class HomeData:
+    """Everything a role home shows, read in one background task."""
+
+    site_names: dict[uuid.UUID, str]
+    my_locks: list[ActiveLock]
+    team_locks: list[ActiveLock]
+    tickets: list[TicketRow]
+    permits: list[PermitRow]
+    people: list[OnSite]
+    training: list[TrainingRow]
+    pending: int
+    issues: int
+    user_names: dict[uuid.UUID, str]
+
+
+def home_data(ctx: ServiceContext, site_ids: list[uuid.UUID], pages: frozenset[str]) -> HomeData:
+    """The rows of the ``pages`` a role shows (others stay empty), plus the header counts."""
+    with ctx.store.sessions() as session:
+        names = {
+            site.id: f"{site.code} · {site.name}"
+            for site in session.scalars(select(Local).where(Local.id.in_(site_ids)))
+        }
+        query = select(User.id, User.full_name).where(User.tenant_id == ctx.tenant_id)
+        user_names: dict[uuid.UUID, str] = {row[0]: row[1] for row in session.execute(query)}
+    team = loto.active_locks(ctx) if pages & {"my_locks", "team_locks"} else []
+    user = ctx.actor.user_id
+    return HomeData(
+        site_names={site: names.get(site, str(site)[:8]) for site in site_ids},
+        my_locks=[lock for lock in team if lock.held_by == user],
+        team_locks=team if "team_locks" in pages else [],
+        tickets=my_tickets(ctx) if "tickets" in pages else [],
+        permits=permits_to_approve(ctx) if "permits" in pages else [],
+        people=visitors.people_on_site(ctx) if "people" in pages else [],
+        training=my_training(ctx) if "training" in pages else [],
+        pending=pending_for(ctx.store, user),
+        issues=len(open_issues(ctx.store, user)),
+        user_names=user_names,
+    )
