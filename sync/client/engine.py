@@ -93,7 +93,7 @@ class SyncEngine:
         user_id: uuid.UUID,
         clock: Callable[[], datetime],
         batch_size: int = 200,
-        page_size: int = 1000,
+        page_size: int = 5000,
     ) -> None:
         self.store, self.api, self.user_id, self.clock = store, api, user_id, clock
         self.batch_size = max(1, min(batch_size, MAX_BATCH))  # the server takes 500 a push
