@@ -114,10 +114,14 @@ class ServerApi:
         return _parse(PushResponse, body)
 
     def pull(self, scope: str, after: int, limit: int) -> PullResponse:
-        body = self._call(
+        response = self._raw(
             "GET", "/sync/pull", params={"scope": scope, "after": after, "limit": limit}
         )
-        return _parse(PullResponse, body)
+        _raise_for(response)
+        try:  # parsed and validated in one pass by pydantic-core (pages are large)
+            return PullResponse.model_validate_json(response.content)
+        except ValidationError:
+            raise ServerUnavailable("malformed server answer") from None
 
     def blob_status(self, sha256: str) -> tuple[int, bool] | None:
         """(bytes received, complete) or None when the server has none of it."""
