@@ -115,6 +115,20 @@ def render(out: Path, lang: str = "es") -> list[Path]:
                         window.tabs.setCurrentIndex(index)
                         _settle(tasks)
                         save(_grab(window), f"home_{username}_{index + 1}_{key}", size)
+                        if key in window.journeys:
+                            journey, page = window.journeys[key]
+                            if journey.screenshots is not None:
+
+                                def shot(
+                                    name: str,
+                                    dialog: QWidget | None = None,
+                                    window: MainWindow = window,
+                                    size: tuple[int, int] = size,
+                                ) -> None:
+                                    _settle(tasks)
+                                    save(_grab(window, dialog), name, size)
+
+                                journey.screenshots(window, page, shot)
                     if username == "tecnico":
                         inbox = window.open_issues()
                         _settle(tasks)

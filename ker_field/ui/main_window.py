@@ -40,6 +40,7 @@ from ker_field.settings import Settings
 from ker_field.ui import queries
 from ker_field.ui.i18n import current_language
 from ker_field.ui.issues import IssuesInbox
+from ker_field.ui.journeys import Journey, registered
 from ker_field.ui.models import Column, RowsModel
 from ker_field.ui.queries import AssetRow, HomeData, PermitRow, TicketRow, TrainingRow
 from ker_field.ui.session import UserSession, check_password
@@ -306,8 +307,13 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("homes")
         self.tabs.setDocumentMode(True)
         self.pages: dict[str, _Page] = {}
+        self.journeys: dict[str, tuple[Journey, QWidget]] = {}
+        journeys = registered()
         for key in PAGES_BY_ROLE.get(session.role, ("training",)):
-            self._add_page(key)
+            if key in journeys:
+                self._add_journey(journeys[key])
+            else:
+                self._add_page(key)
 
         home = QWidget()
         home_layout = QVBoxLayout(home)
@@ -330,6 +336,7 @@ class MainWindow(QMainWindow):
             search = self.pages["assets"].page.search
             assert search is not None
             search.textChanged.connect(self.search_timer.start)
+            self.pages["assets"].page.table.activated.connect(self._asset_activated)
 
         self.idle = IdleWatcher(settings.inactivity_lock_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -383,6 +390,34 @@ class MainWindow(QMainWindow):
         page.setObjectName(f"page_{key}")
         self.pages[key] = _Page(key, page, title, columns, empty)
         self.tabs.addTab(page, title())
+
+    def _add_journey(self, journey: Journey) -> None:
+        page = journey.create(self)
+        page.setObjectName(f"page_{journey.key}")
+        self.journeys[journey.key] = (journey, page)
+        self.tabs.addTab(page, journey.title())
+
+    def show_page(self, key: str) -> QWidget | None:
+        """Bring the tab ``key`` to the front; its page, or None when this home lacks it."""
+        page: QWidget | None = (
+            self.pages[key].page if key in self.pages else self.journeys.get(key, (None, None))[1]
+        )
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+        return page
+
+    def open_asset(self, asset_id: uuid.UUID) -> None:
+        """Open an asset in the first journey of this home that shows assets."""
+        for journey, page in self.journeys.values():
+            if journey.opens_assets:
+                self.tabs.setCurrentWidget(page)
+                page.open_asset(asset_id)  # type: ignore[attr-defined]
+                return
+
+    @Slot(object)
+    def _asset_activated(self, index: Any) -> None:
+        row = self.pages["assets"].page.model.row(index.row())
+        self.open_asset(row.id)
 
     def _ticket_columns(self) -> list[Column[TicketRow]]:
         return [
@@ -443,8 +478,10 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("KER Field"))
-        for n, spec in enumerate(self.pages.values()):
-            self.tabs.setTabText(n, spec.title())
+        for journey, page in self.journeys.values():
+            self.tabs.setTabText(self.tabs.indexOf(page), journey.title())
+        for spec in self.pages.values():
+            self.tabs.setTabText(self.tabs.indexOf(spec.page), spec.title())
             spec.page.model.set_columns(spec.columns())
             spec.page.empty.setText(spec.empty())
             if spec.page.search is not None:
@@ -468,7 +505,13 @@ class MainWindow(QMainWindow):
     # -- data -------------------------------------------------------------------------------
 
     def page_keys(self) -> list[str]:
-        return list(self.pages)
+        """The home's tabs, in order."""
+        keys = []
+        for n in range(self.tabs.count()):
+            widget = self.tabs.widget(n)
+            assert widget is not None
+            keys.append(widget.objectName().removeprefix("page_"))
+        return keys
 
     def refresh(self) -> None:
         """Re-read the home's lists and the header counts, off the GUI thread."""
@@ -481,6 +524,8 @@ class MainWindow(QMainWindow):
         )
         if "assets" in self.pages:
             self.search_assets()
+        for _journey, page in self.journeys.values():
+            page.refresh()  # type: ignore[attr-defined]
 
     def _show_home(self, data: HomeData) -> None:
         self.header.set_sites(data.site_names, self.session.site_id)
@@ -690,6 +735,8 @@ class MainWindow(QMainWindow):
         """Stop the sync thread and the timers (idempotent)."""
         self.idle.stop()
         self.search_timer.stop()
+        for _journey, page in self.journeys.values():
+            page.shutdown()  # type: ignore[attr-defined]
         if self.loop is not None:
             self.loop.stop()
             self.loop = None

@@ -80,6 +80,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def rows(self) -> list[T]:
         return list(self._rows)
 
+    def row(self, n: int) -> T:
+        return self._rows[n]
+
     def row_at(self, row: int) -> T:
         return self._rows[row]
 
