@@ -105,3 +105,40 @@ class DeviceAccount(StoreBase):
     snapshot_signature: Mapped[str] = mapped_column(String(128))
     refresh_token: Mapped[str | None] = mapped_column(String(256))
     last_online_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QuizDraft(StoreBase):
+    """A quiz being answered on this device: every answer is written here at once, so a
+    crash or a closed window loses nothing. Handing it in queues the attempt (same id) in
+    the outbox; a practice-only quiz is checked here and keeps its score."""
+
+    __tablename__ = "quiz_draft"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the attempt's id when handed in
+    user_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    quiz_id: Mapped[uuid.UUID]
+    module_id: Mapped[uuid.UUID]
+    answers: Mapped[dict[str, Any]]
+    started_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    submitted_at: Mapped[datetime | None]
+    practice_score: Mapped[int | None]
+
+
+class CertificateFile(StoreBase):
+    """A certificate the server issued, kept on the device: its PDF (a blob) and the
+    public verification address its QR code opens."""
+
+    __tablename__ = "certificate_file"
+
+    number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    module_id: Mapped[uuid.UUID]
+    person: Mapped[str] = mapped_column(String(255))
+    module_title: Mapped[str] = mapped_column(String(255))
+    issued_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    verify_url: Mapped[str] = mapped_column(Text)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_size: Mapped[int]
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
