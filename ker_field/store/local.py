@@ -36,7 +36,8 @@ class LocalStore:
         root = resolve_data_dir(data_dir)
         root.mkdir(parents=True, exist_ok=True)
         engine = make_engine(root / DB_FILENAME)
-        migrate.upgrade(writer(engine))
+        if not migrate.at_head(root / DB_FILENAME):  # Alembic only when the schema is behind
+            migrate.upgrade(writer(engine))
         sessions = sessionmaker(engine, expire_on_commit=False)
         write_sessions = sessionmaker(writer(engine), expire_on_commit=False)
         replica_sessions = sessionmaker(replica_writer(engine), expire_on_commit=False)
