@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ker_field.domain.enums import PermitStatus
-from ker_field.domain.models import ShiftHandover, WorkPermit
+from ker_field.domain.enums import PermitStatus, UserRole
+from ker_field.domain.models import ShiftHandover, User, WorkPermit
 from ker_field.domain.operations import get_or_raise
 from ker_field.domain.operations import handover as ops
 from ker_field.services.context import ServiceContext
@@ -36,9 +36,12 @@ class HandoverView:
     snapshot: dict[str, Any]
     created_at: datetime
     acknowledged_at: datetime | None
+    from_name: str = ""
+    acknowledged_by: str | None = None
 
 
-def _view(row: ShiftHandover) -> HandoverView:
+def _view(row: ShiftHandover, names: dict[uuid.UUID, str] | None = None) -> HandoverView:
+    names = names or {}
     return HandoverView(
         row.id,
         row.from_user_id,
@@ -48,7 +51,60 @@ def _view(row: ShiftHandover) -> HandoverView:
         dict(row.snapshot),
         row.created_at,
         row.acknowledged_at,
+        names.get(row.from_user_id, ""),
+        names.get(row.acknowledged_by_id) if row.acknowledged_by_id else None,
     )
+
+
+def team_of(role: UserRole) -> frozenset[UserRole]:
+    """Guards hand over to guards; technicians and supervisors to the field team."""
+    if role is UserRole.GUARD:
+        return frozenset({UserRole.GUARD})
+    return frozenset({UserRole.TECHNICIAN, UserRole.SUPERVISOR, UserRole.ADMIN})
+
+
+def team_handovers(ctx: ServiceContext, limit: int = 20) -> list[HandoverView]:
+    """The latest handovers of the acting person's team at this site, newest first."""
+    with ctx.store.sessions() as session:
+        rows = list(
+            session.scalars(
+                select(ShiftHandover)
+                .join(User, User.id == ShiftHandover.from_user_id)
+                .where(
+                    ShiftHandover.site_id == ctx.site_id,
+                    ShiftHandover.deleted.is_(False),
+                    User.role.in_(team_of(ctx.actor.role)),
+                )
+                .order_by(ShiftHandover.created_at.desc(), ShiftHandover.id)
+                .limit(limit)
+            )
+        )
+        people = {r.from_user_id for r in rows} | {
+            r.acknowledged_by_id for r in rows if r.acknowledged_by_id
+        }
+        names = {
+            u.id: u.full_name for u in session.scalars(select(User).where(User.id.in_(people)))
+        }
+        return [_view(row, names) for row in rows]
+
+
+def to_acknowledge(ctx: ServiceContext) -> list[HandoverView]:
+    """Handovers of my team I (the incoming person) have not acknowledged: not my own,
+    addressed to me or to anyone."""
+    return [
+        view
+        for view in team_handovers(ctx)
+        if view.acknowledged_at is None
+        and view.from_user_id != ctx.actor.user_id
+        and view.to_user_id in (None, ctx.actor.user_id)
+    ]
+
+
+def open_flags(ctx: ServiceContext) -> list[str]:
+    """Flagged items carry forward: those of the team's latest handover stay open until the
+    next outgoing person clears them (leaves them out of the next handover)."""
+    latest = team_handovers(ctx, limit=1)
+    return list(latest[0].flagged_items) if latest else []
 
 
 def live_snapshot(ctx: ServiceContext) -> dict[str, Any]:

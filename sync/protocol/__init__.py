@@ -92,6 +92,7 @@ class MutationName(StrEnum):
     HANDOVER_ADD = "handover.add"
     HANDOVER_ACKNOWLEDGE = "handover.acknowledge"
     ESG_RECORD_READING = "esg.record_reading"
+    VISITOR_RESOLVE_ANOMALY = "visitor.resolve_anomaly"
 
 
 from sync.protocol.mutations import (  # noqa: E402 (after MutationName, which they pair with)
@@ -102,6 +103,7 @@ from sync.protocol.mutations import (  # noqa: E402 (after MutationName, which t
     PermitRequestArgs,
     PermitTransitionArgs,
     RecordReadingArgs,
+    ResolveAnomalyArgs,
     SignNdaArgs,
     StartModuleArgs,
     SubmitAttemptArgs,
@@ -119,6 +121,7 @@ MUTATION_ARGS: dict[MutationName, type[Args]] = {
     MutationName.HANDOVER_ADD: HandoverAddArgs,
     MutationName.HANDOVER_ACKNOWLEDGE: HandoverAcknowledgeArgs,
     MutationName.ESG_RECORD_READING: RecordReadingArgs,
+    MutationName.VISITOR_RESOLVE_ANOMALY: ResolveAnomalyArgs,
 }
 
 __all__ = [
@@ -139,6 +142,7 @@ __all__ = [
     "PushRequest",
     "PushResponse",
     "RecordReadingArgs",
+    "ResolveAnomalyArgs",
     "SignNdaArgs",
     "StartModuleArgs",
     "SubmitAttemptArgs",

@@ -76,6 +76,13 @@ class VisitorAccessArgs(Args):
     company: Short | None = None
     host_user_id: uuid.UUID | None = None
     id_photo_sha256: Sha256 | None = None
+    # The scanned invite token (entries by QR): the server checks its signature again.
+    token: Annotated[str, StringConstraints(max_length=1024)] | None = None
+
+
+class ResolveAnomalyArgs(Args):
+    id: uuid.UUID
+    resolution: Text
 
 
 class SignNdaArgs(Args):

@@ -117,7 +117,14 @@ HANDLERS: dict[MutationName, Handler] = {
     MutationName.LOTO_RECORD_STEP: _loto,
     MutationName.PERMIT_REQUEST: lambda oc, a, r: permits.request(oc, **a.operation_kwargs()),
     MutationName.PERMIT_TRANSITION: lambda oc, a, r: permits.transition(oc, **a.operation_kwargs()),
-    MutationName.VISITOR_ACCESS: lambda oc, a, r: visitors.access(oc, **a.operation_kwargs()),
+    # A gate let the person through offline: a second admission of an invite already
+    # inside (two gates at once) is kept and flagged to the guards, never merged silently.
+    MutationName.VISITOR_ACCESS: lambda oc, a, r: visitors.access(
+        oc, **a.operation_kwargs(), admit_double=True
+    ),
+    MutationName.VISITOR_RESOLVE_ANOMALY: lambda oc, a, r: visitors.resolve_anomaly(
+        oc, **a.operation_kwargs()
+    ),
     MutationName.VISITOR_SIGN_NDA: lambda oc, a, r: visitors.sign_nda(oc, **a.operation_kwargs()),
     MutationName.TRAINING_START_MODULE: _start_module,
     MutationName.TRAINING_SUBMIT_ATTEMPT: _submit_attempt,

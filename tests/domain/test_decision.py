@@ -106,6 +106,16 @@ def test_template_fields() -> None:
 # Every reason code the rules define, written out: the device, the server and stored
 # records rely on these strings, so renaming or dropping one must be deliberate.
 RULE_CODES = {
+    "audit.already_completed",
+    "audit.finding_needs_note",
+    "audit.finding_needs_severity",
+    "audit.not_auditor",
+    "audit.nothing_applicable",
+    "audit.severity_only_on_fail",
+    "audit.template_inactive",
+    "audit.too_many_photos",
+    "audit.unanswered",
+    "audit.unknown_item",
     "auth.role_forbidden",
     "esg.baseline_invalid",
     "esg.negative_quantity",
@@ -164,6 +174,7 @@ RULE_CODES = {
     "training.score_below_pass",
     "training.score_invalid",
     "visitor.already_inside",
+    "visitor.anomaly_resolved",
     "visitor.cancelled",
     "visitor.expired",
     "visitor.host_required",
@@ -172,6 +183,7 @@ RULE_CODES = {
     "visitor.nda_required",
     "visitor.not_inside",
     "visitor.other_site",
+    "visitor.resolution_required",
     "visitor.too_early",
 }
 

@@ -15,7 +15,13 @@ from ker_field.domain.models.quality import (
     QualityAudit,
     SustainabilityGoal,
 )
-from ker_field.domain.models.vms import AccessLog, ShiftHandover, VisitorInvite, VisitorNDA
+from ker_field.domain.models.vms import (
+    AccessLog,
+    GateAnomaly,
+    ShiftHandover,
+    VisitorInvite,
+    VisitorNDA,
+)
 
 __all__ = [
     "AccessLog",
@@ -24,6 +30,7 @@ __all__ = [
     "ConsumptionReading",
     "EmissionFactor",
     "EnergySource",
+    "GateAnomaly",
     "Local",
     "LotoLog",
     "LotoProcedure",

@@ -100,3 +100,23 @@ class ShiftHandover(TenantOwned, Base):
     acknowledged_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
 
     site: Mapped[Local] = relationship(back_populates="shift_handovers")
+
+
+class GateAnomaly(TenantOwned, Base):
+    """Something at the gate the guards must look at, found by the server after sync: today
+    a second admission of an invite already inside (two gates offline at once). Both
+    entries stay in the gate log (both people may be inside); a guard clears the anomaly."""
+
+    __tablename__ = "gate_anomaly"
+
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("local.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    invite_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visitor_invite.id"))
+    access_log_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("access_log.id"))
+    first_access_log_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("access_log.id"))
+    person_name: Mapped[str]
+    gates: Mapped[str] = mapped_column(String(255))
+    detected_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
+    resolution: Mapped[str | None] = mapped_column(Text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ker_field.domain.decision import Decision, check, define
 from ker_field.domain.enums import AccessDirection, AccessType, VisitorStatus
@@ -133,9 +133,41 @@ def check_visit_transition(current: VisitorStatus, target: VisitorStatus, name: 
         return Decision()
     if target is V.CHECKED_IN and current is V.CHECKED_IN:
         return check(False, ALREADY_INSIDE, name=name)
-    if target is V.CHECKED_IN and current is V.CANCELLED:
+    if current is V.CANCELLED:
         return check(False, CANCELLED)
     return check(False, NOT_INSIDE, name=name)
+
+
+ANOMALY_RESOLVED = define(
+    "visitor.anomaly_resolved",
+    es="Esta anomalía de portería ya fue revisada.",
+    en="This gate anomaly was already reviewed.",
+)
+RESOLUTION_REQUIRED = define(
+    "visitor.resolution_required",
+    es="Escriba qué se comprobó antes de cerrar la anomalía.",
+    en="Write what was checked before closing the anomaly.",
+)
+
+DOUBLE_ADMISSION = "double_admission"
+ANONYMIZED_NAME = "(anon)"
+
+
+def overlaps(other_out: datetime | None, entry_at: datetime) -> bool:
+    """Was another visit of the same invite still open when this entry happened? (An entry
+    at ``entry_at`` with no exit yet overlaps any visit not closed before it.)"""
+    return other_out is None or other_out > entry_at
+
+
+def check_resolve_anomaly(resolved: bool, resolution: str) -> Decision:
+    return check(not resolved, ANOMALY_RESOLVED) & check(
+        bool(resolution.strip()), RESOLUTION_REQUIRED
+    )
+
+
+def retention_cutoff(now: datetime, retention_days: int) -> datetime:
+    """Visitor personal data of visits that ended before this moment is anonymized."""
+    return now - timedelta(days=max(retention_days, 1))
 
 
 def check_manual_entry(

@@ -218,7 +218,7 @@ def test_visit_transition_reasons() -> None:
     assert check_visit_transition(V.CANCELLED, V.CHECKED_IN, "Ana").codes == (CANCELLED,)
     assert check_visit_transition(V.INVITED, V.CHECKED_OUT, "Ana").codes == (NOT_INSIDE,)
     assert check_visit_transition(V.CHECKED_OUT, V.CHECKED_OUT, "Ana").codes == (NOT_INSIDE,)
-    assert check_visit_transition(V.CANCELLED, V.CHECKED_OUT, "Ana").codes == (NOT_INSIDE,)
+    assert check_visit_transition(V.CANCELLED, V.CHECKED_OUT, "Ana").codes == (CANCELLED,)
 
 
 # --- Guard's manual entry -----------------------------------------------------------
