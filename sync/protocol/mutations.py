@@ -45,6 +45,10 @@ class LotoStepArgs(Args):
     applier_absent_verified: bool | None = None
     contact_attempt: Text | None = None
     applier_informed: bool | None = None
+    # The recording device's evidence chain: the hash of the previous entry for the asset
+    # and this entry's hash (see ker_field.domain.rules.loto_chain); the server compares.
+    prev_hash: Sha256 | None = None
+    entry_hash: Sha256 | None = None
 
 
 class PermitRequestArgs(Args):

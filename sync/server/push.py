@@ -69,6 +69,18 @@ Handler = Callable[[OpContext, Any, datetime], Synced]
 
 
 def _loto(oc: OpContext, args: Any, received: datetime) -> Synced:
+    """Replay a lockout step; the shared operation re-checks the evidence chain.
+
+    The device sends its ``prev_hash`` and ``entry_hash``; the operation links the step to
+    the server's own chain for the asset and, when the device's chain disagrees (another
+    device recorded steps on the same asset in parallel, a step of the device was refused,
+    the entry was altered, the server's previous entry was edited), keeps the step with a
+    ``chain_flag`` reason code (and the device's hash in ``claimed_hash``) instead of
+    rejecting it. An auditor wants the whole record: a rejected step would drop the
+    evidence of a lock that is physically on a machine, and every later step of that
+    device would then break too; a flag keeps the facts, shows exactly where the two chains
+    part, and the server's own chain stays unbroken and verifiable from end to end.
+    """
     return loto.record_step(oc, **args.operation_kwargs())[0]
 
 

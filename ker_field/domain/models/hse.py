@@ -91,6 +91,14 @@ class LotoLog(TenantOwned, Base):
     device_id: Mapped[str] = mapped_column(String(64))
     device_time: Mapped[datetime]
     server_time: Mapped[datetime | None]
+    # Tamper-evident chain per asset (see ker_field.domain.rules.loto_chain): the hash of
+    # the previous entry for the same asset, this entry's hash over its canonical facts
+    # (photo hash included), the device's own hash when the server's differs, and the
+    # server's flag (a reason code) when the device's chain disagreed with its own.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    claimed_hash: Mapped[str | None] = mapped_column(String(64))
+    chain_flag: Mapped[str | None] = mapped_column(String(64))
 
     ticket: Mapped[ServiceTicket | None] = relationship(back_populates="loto_logs")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, fields
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ker_field.domain.decision import Decision, RuleViolation, check
@@ -22,6 +22,7 @@ from ker_field.domain.models import (
 from ker_field.domain.operations import OpContext, after, get_or_raise, require
 from ker_field.domain.operations.training import certificates_for_category
 from ker_field.domain.rules import loto as rules
+from ker_field.domain.rules import loto_chain as chain
 from ker_field.domain.rules.common import check_role
 from ker_field.domain.rules.permits import PermitFacts, check_work_start
 from ker_field.domain.scopes import site_scope
@@ -111,15 +112,26 @@ def permit_facts(permit: WorkPermit) -> PermitFacts:
     )
 
 
-def prerequisites(
+@dataclass(frozen=True)
+class Prerequisites:
+    """The three gates of a lockout, each with its own decision (the panel's ticks)."""
+
+    training: Decision
+    permit: Decision
+    inspection: Decision
+
+    @property
+    def combined(self) -> Decision:
+        return self.training & self.permit & self.inspection
+
+
+def prerequisite_parts(
     oc: OpContext,
     asset: Asset,
     procedure: LotoProcedure,
     ticket_id: uuid.UUID | None,
     user_id: uuid.UUID,
-) -> Decision:
-    """Training for the asset's category, an active permit where the ticket's risk needs one,
-    the procedure inspected within 12 months by someone else."""
+) -> Prerequisites:
     session, now = oc.session, oc.now
     tenant = get_or_raise(session, Tenant, asset.tenant_id)
     training = certificates_for_category(session, asset.tenant_id, asset.category, user_id, now)
@@ -144,7 +156,19 @@ def prerequisites(
         now,
         tenant.overdue_procedure_blocks,
     )
-    return training & permit_decision & inspection
+    return Prerequisites(training, permit_decision, inspection)
+
+
+def prerequisites(
+    oc: OpContext,
+    asset: Asset,
+    procedure: LotoProcedure,
+    ticket_id: uuid.UUID | None,
+    user_id: uuid.UUID,
+) -> Decision:
+    """Training for the asset's category, an active permit where the ticket's risk needs one,
+    the procedure inspected within 12 months by someone else."""
+    return prerequisite_parts(oc, asset, procedure, ticket_id, user_id).combined
 
 
 def record_step(
@@ -164,8 +188,14 @@ def record_step(
     applier_absent_verified: bool | None = None,
     contact_attempt: str | None = None,
     applier_informed: bool | None = None,
+    prev_hash: str | None = None,
+    entry_hash: str | None = None,
 ) -> tuple[LotoLog, Lockout]:
-    """Record one step of a lockout. The first step (NOTIFIED) names the asset and ticket."""
+    """Record one step of a lockout. The first step (NOTIFIED) names the asset and ticket.
+
+    ``prev_hash`` / ``entry_hash`` are the recording device's claims, given when the server
+    replays a pushed step: the row gets this side's chain and, when the claims disagree,
+    a ``chain_flag`` (see :func:`chain_row`)."""
     require(check_role(oc.actor, "loto"))
     session = oc.session
     lockout = load_lockout(session, lockout_id)
@@ -213,7 +243,60 @@ def record_step(
         server_time=oc.received_at,
         **{name: getattr(entry, name) for name in FACT_FIELDS},
     )
+    chain_row(session, row, prev_hash, entry_hash, claimed=entry_hash is not None)
     session.add(row)
     session.flush()
     lockout.entries.append(row)
     return row, lockout
+
+
+def row_facts(row: LotoLog) -> dict[str, object]:
+    return {name: getattr(row, name) for name in chain.HASHED_FIELDS}
+
+
+def chain_head(session: Session, asset_id: uuid.UUID) -> LotoLog | None:
+    """The asset's last hashed entry: the one no other entry names as its previous (the
+    latest by device time when two devices forked the chain before a sync)."""
+    later = LotoLog.__table__.alias("later")
+    return session.scalar(
+        select(LotoLog)
+        .where(
+            LotoLog.asset_id == asset_id,
+            LotoLog.entry_hash.is_not(None),
+            ~exists().where(later.c.asset_id == asset_id, later.c.prev_hash == LotoLog.entry_hash),
+        )
+        .order_by(LotoLog.device_time.desc(), LotoLog.id.desc())
+        .limit(1)
+    )
+
+
+def chain_row(
+    session: Session,
+    row: LotoLog,
+    claimed_prev: str | None,
+    claimed_entry: str | None,
+    claimed: bool,
+) -> None:
+    """Link ``row`` to its asset's chain on this side and judge the recording device's
+    claims. Runs the same on device and server, so in the normal case both hold the same
+    hashes."""
+    # One writer per asset at a time on PostgreSQL (a no-op on SQLite, whose writes are
+    # serialized anyway), so two concurrent pushes cannot both chain to the same head.
+    session.execute(select(Asset.id).where(Asset.id == row.asset_id).with_for_update())
+    head_row = chain_head(session, row.asset_id)
+    head = None
+    if head_row is not None:
+        head = chain.ChainHead(
+            head_row.entry_hash,
+            chain.entry_hash(row_facts(head_row), head_row.prev_hash),
+            head_row.claimed_hash,
+        )
+    facts = row_facts(row)
+    row.prev_hash = head.entry_hash if head is not None else None
+    row.entry_hash = chain.entry_hash(facts, row.prev_hash)
+    recomputed = chain.entry_hash(facts, claimed_prev) if claimed else None
+    row.chain_flag = chain.judge_claim(
+        head, row.entry_hash, claimed_prev, claimed_entry, recomputed, claimed
+    )
+    if claimed and claimed_entry is not None and claimed_entry != row.entry_hash:
+        row.claimed_hash = claimed_entry

@@ -458,3 +458,8 @@ def check_procedure_inspection(
     if not problems:
         return Decision()
     return Decision.refuse(*problems) if overdue_blocks else Decision.ok(*problems)
+
+
+def check_procedure_not_empty(energy_sources: int) -> Decision:
+    """A procedure with no energy source cannot be used for a lockout."""
+    return check(energy_sources > 0, PROCEDURE_EMPTY)
