@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA_DIR ?= run-data
 
-.PHONY: run test lint os-deps bench clean translations screenshots
+.PHONY: run test lint os-deps bench clean translations screenshots dist self-test
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "KER Field needs Python 3.11 or newer"'
@@ -49,3 +49,11 @@ bench: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# The self-contained desktop build (PyInstaller, build.spec): dist/ker-field/ker-field.
+dist: $(VENV)/.installed-dev
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+# Checks the built bundle offscreen (local store, both QR decoders, the main window).
+self-test: dist
+	QT_QPA_PLATFORM=offscreen dist/ker-field/ker-field --self-test
