@@ -196,16 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--summary", action="store_true", help="print what the local store holds; no window"
     )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="check offscreen that this installation has every part the app needs; exit 0 if so",
-    )
     args = parser.parse_args(argv)
-    if args.self_test:
-        from ker_field.tools.self_test import run as run_self_test
-
-        return run_self_test()
     if args.summary:
         return run_summary(args.data_dir, args.demo, args.lang or "es")
     return run_gui(resolve_data_dir(args.data_dir), args.demo, args.lang, args.server)

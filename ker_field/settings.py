@@ -18,6 +18,9 @@ SETTINGS_FILENAME = "settings.json"
 Language = Literal["es", "en"]
 LANGUAGES: tuple[Language, ...] = ("es", "en")
 
+QrBackend = Literal["zxing", "pyzbar"]
+QR_BACKENDS: tuple[QrBackend, ...] = ("zxing", "pyzbar")
+
 
 @dataclass(frozen=True)
 class Declared:
@@ -33,6 +36,13 @@ DECLARED: dict[str, Declared] = {
     "server_url": Declared("Address of the central KER Field server"),
     "language": Declared("Language of the interface", choices=LANGUAGES),
     "camera_device": Declared("Camera index used for QR scans and photos", 0, 9),
+    "camera_source": Declared(
+        "Camera source: empty for the camera numbered camera_device, camera:N, or file:PATH "
+        "(a video, a folder of images or one image, for tests and demos)"
+    ),
+    "qr_backend": Declared(
+        "QR decoder: zxing (zxing-cpp) or pyzbar (libzbar)", choices=QR_BACKENDS
+    ),
     "inactivity_lock_minutes": Declared("Lock the app after this many idle minutes", 1, 240),
     "last_username": Declared("Last person who signed in on this device (pre-filled)"),
 }
@@ -43,6 +53,8 @@ class Settings:
     server_url: str = "http://127.0.0.1:8765"
     language: Language = "es"
     camera_device: int = 0
+    camera_source: str = ""
+    qr_backend: QrBackend = "zxing"
     inactivity_lock_minutes: int = 5
     last_username: str = ""
 
@@ -70,6 +82,11 @@ class Settings:
         payload = {spec.name: getattr(self, spec.name) for spec in fields(self)}
         tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
+
+    def camera_spec(self) -> str:
+        """What ker_field.capture.open_source takes: ``camera_source`` when set, else the
+        camera numbered ``camera_device``."""
+        return self.camera_source.strip() or f"camera:{self.camera_device}"
 
     def with_(self, **changes: Any) -> Settings:
         for name, value in changes.items():

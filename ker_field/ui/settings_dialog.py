@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ker_field.settings import DECLARED, LANGUAGES, Settings
+from ker_field.settings import DECLARED, LANGUAGES, QR_BACKENDS, Settings
 
 LANGUAGE_NAMES = {"es": "Español (Chile)", "en": "English"}  # each in its own language
+QR_BACKEND_NAMES = {"zxing": "zxing-cpp", "pyzbar": "pyzbar (libzbar)"}
 
 
 class SettingsDialog(QDialog):
@@ -38,6 +39,12 @@ class SettingsDialog(QDialog):
         spec = DECLARED["camera_device"]
         self.camera.setRange(spec.minimum or 0, spec.maximum or 9)
         self.camera.setValue(settings.camera_device)
+        self.camera_source = QLineEdit(settings.camera_source)
+        self.camera_source.setPlaceholderText("camera:0 · file:/ruta/video.mp4")
+        self.qr_backend = QComboBox()
+        for backend in QR_BACKENDS:
+            self.qr_backend.addItem(QR_BACKEND_NAMES[backend], backend)
+        self.qr_backend.setCurrentIndex(QR_BACKENDS.index(settings.qr_backend))
         self.lock_minutes = QSpinBox()
         spec = DECLARED["inactivity_lock_minutes"]
         self.lock_minutes.setRange(spec.minimum or 1, spec.maximum or 240)
@@ -46,12 +53,20 @@ class SettingsDialog(QDialog):
         self.data_dir.setWordWrap(True)
         self.data_dir.setObjectName("path")
 
-        self._labels = [QLabel() for _ in range(5)]
+        self._labels = [QLabel() for _ in range(7)]
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for label, field in zip(
             self._labels,
-            (self.server_url, self.language, self.camera, self.lock_minutes, self.data_dir),
+            (
+                self.server_url,
+                self.language,
+                self.camera,
+                self.camera_source,
+                self.qr_backend,
+                self.lock_minutes,
+                self.data_dir,
+            ),
             strict=True,
         ):
             label.setWordWrap(True)
@@ -81,6 +96,8 @@ class SettingsDialog(QDialog):
             self.tr("Servidor"),
             self.tr("Idioma"),
             self.tr("Cámara (número)"),
+            self.tr("Fuente de cámara (vacío: la cámara de arriba)"),
+            self.tr("Lector de códigos QR"),
             self.tr("Bloquear tras inactividad (minutos)"),
             self.tr("Carpeta de datos"),
         ]
@@ -101,6 +118,8 @@ class SettingsDialog(QDialog):
             server_url=url,
             language=self.language.currentData(),
             camera_device=self.camera.value(),
+            camera_source=self.camera_source.text().strip(),
+            qr_backend=self.qr_backend.currentData(),
             inactivity_lock_minutes=self.lock_minutes.value(),
         )
 
