@@ -135,10 +135,17 @@ def run_summary(data_dir: str | None, demo_data: bool, lang: Lang) -> int:
     return 0
 
 
-def run_gui(data_dir: Path, demo_mode: bool, lang: Lang | None, server: str | None) -> int:
+def run_gui(
+    data_dir: Path,
+    demo_mode: bool,
+    lang: Lang | None,
+    server: str | None,
+    camera: str | None = None,
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ker_field.capture.photo import set_production
     from ker_field.settings import Settings
     from ker_field.tools.demo_server import DemoServer
     from ker_field.ui.controller import AppController
@@ -153,6 +160,9 @@ def run_gui(data_dir: Path, demo_mode: bool, lang: Lang | None, server: str | No
         settings = settings.with_(language=lang)
     if server is not None:
         settings = settings.with_(server_url=server)
+    if camera is not None:
+        settings = settings.with_(camera_source=camera)
+    set_production(not demo_mode)  # evidence photos only from a live camera outside the demo
     install_language(settings.language)
     apply_theme(app)
     demo_server: DemoServer | None = None
@@ -194,12 +204,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", choices=["es", "en"], default=None)
     parser.add_argument("--server", help="server URL (default: the one in the settings)")
     parser.add_argument(
+        "--camera",
+        metavar="SOURCE",
+        help="camera source for this run: camera:N, or file:PATH (a video, a folder of images "
+        "or one image); default: the one in the settings",
+    )
+    parser.add_argument(
         "--summary", action="store_true", help="print what the local store holds; no window"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check offscreen that this installation has every part the app needs; exit 0 if so",
+    )
     args = parser.parse_args(argv)
+    if args.self_test:
+        from ker_field.tools.self_test import run as run_self_test
+
+        return run_self_test()
     if args.summary:
         return run_summary(args.data_dir, args.demo, args.lang or "es")
-    return run_gui(resolve_data_dir(args.data_dir), args.demo, args.lang, args.server)
+    return run_gui(
+        resolve_data_dir(args.data_dir), args.demo, args.lang, args.server, camera=args.camera
+    )
 
 
 if __name__ == "__main__":
