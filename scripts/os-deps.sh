@@ -4,12 +4,13 @@
 #   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 #   libglib2.0-0 libxcb-*         Qt (PySide6) runtime, offscreen and on an X11 desktop (xcb)
 #   fonts-dejavu-core             a font for Qt to render text with
+#   libpulse0                     QtMultimedia (training videos) links PulseAudio
 # Installs what is missing when it can (root with apt-get); otherwise prints the command.
 set -u
 packages=(libzbar0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
           libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
           libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
-          libxcb-xkb1 fonts-dejavu-core)
+          libxcb-xkb1 fonts-dejavu-core libpulse0)
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "os-deps: not a Debian/Ubuntu system; install the equivalents of: ${packages[*]}" >&2
   exit 0

@@ -9,14 +9,16 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+
 from ker_field.domain import demo
 from ker_field.domain.enums import AccessType
-from ker_field.domain.models import User
+from ker_field.domain.models import TrainingModule, User, UserTrainingProgress
 from ker_field.domain.rules.common import Actor
 from ker_field.services import loto, permits, visitors
 from ker_field.services.context import ServiceContext
 from ker_field.store.local import LocalStore
-from ker_field.store.tables import SyncIssue
+from ker_field.store.tables import CertificateFile, QuizDraft, SyncIssue
 from ker_field.ui.session import UserSession
 from sync.client.api import ServerApi
 from sync.protocol.snapshot import PermissionSnapshot
@@ -64,6 +66,7 @@ def build(folder: Path) -> LocalStore:
             visitors.check_in_visitor(
                 guard, "Portería 1", walk_in=visitors.WalkIn(name, rut, company, kind)
             )
+    _training(store, now)
     with store.transaction() as db:
         for n, (code, message) in enumerate(
             (
@@ -90,6 +93,73 @@ def build(folder: Path) -> LocalStore:
                 )
             )
     return store
+
+
+def _pdf(lines: list[str]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 16)
+    for n, line in enumerate(lines):
+        if n == 1:
+            pdf.set_font("helvetica", size=12)
+        text = line.encode("latin-1", "replace").decode("latin-1")
+        pdf.multi_cell(0, 9, text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _training(store: LocalStore, now: datetime) -> None:
+    """Training material on the device (the server's PDFs), an attempt under way and the
+    PDF of the technician's electrical certificate (as the server issues it)."""
+    with store.transaction() as db:
+        for module in db.scalars(select(TrainingModule)):
+            data = _pdf(
+                [
+                    module.title,
+                    "1. Identifique cada fuente de energía y su punto de aislamiento.",
+                    "2. Avise, detenga, aísle, bloquee y etiquete cada punto.",
+                    "3. Libere la energía acumulada y verifique el aislamiento antes de trabajar.",
+                    "4. Solo quien puso un candado lo retira.",
+                ]
+            )
+            module.content_sha256, module.content_size = store.blobs.put(data), len(data)
+        progress = db.get(UserTrainingProgress, demo.demo_id("progress", "tecnico", "electrical"))
+        if progress is not None and progress.certificate_number and progress.passed_at:
+            assert progress.certificate_expires_at is not None
+            data = _pdf(
+                [
+                    "Certificado de capacitación",
+                    f"Pedro Soto aprobó «Seguridad eléctrica y bloqueo» (N.º {progress.certificate_number}).",
+                    f"Emitido el {progress.passed_at:%Y-%m-%d}, vence el "
+                    f"{progress.certificate_expires_at:%Y-%m-%d}.",
+                ]
+            )
+            db.add(
+                CertificateFile(
+                    number=progress.certificate_number,
+                    user_id=progress.user_id,
+                    module_id=progress.module_id,
+                    person="Pedro Soto",
+                    module_title="Seguridad eléctrica y bloqueo",
+                    issued_at=progress.passed_at,
+                    expires_at=progress.certificate_expires_at,
+                    verify_url="http://127.0.0.1:8765/verify/demo-electrical",
+                    pdf_sha256=store.blobs.put(data),
+                    pdf_size=len(data),
+                )
+            )
+        db.add(
+            QuizDraft(
+                id=uuid.uuid4(),
+                user_id=demo.USER_IDS["tecnico"],
+                quiz_id=demo.demo_id("quiz", "induction"),
+                module_id=demo.demo_id("module", "induction"),
+                answers={"q1": False},
+                started_at=now - timedelta(minutes=5),
+                updated_at=now - timedelta(minutes=4),
+            )
+        )
 
 
 def session_for(store: LocalStore, username: str, online: bool = True) -> UserSession:

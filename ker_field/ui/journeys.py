@@ -74,4 +74,7 @@ def registered() -> dict[str, Journey]:
     screen does not pay for them."""
     journeys: list[Journey] = []
     # Each journey module adds one line below: journeys += its_module.JOURNEYS
+    from ker_field.ui import training
+
+    journeys += training.JOURNEYS
     return {j.key: j for j in journeys}

@@ -166,6 +166,20 @@ class ServerApi:
             except httpx.HTTPError as exc:
                 raise ServerUnavailable(str(exc)) from exc
 
+    # -- REST reads (certificates, a supervisor's team) ---------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return str(self._http.base_url).rstrip("/")
+
+    def get_json(self, url: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        return self._call("GET", url, params=params or {})
+
+    def get_bytes(self, url: str) -> bytes:
+        response = self._raw("GET", url)
+        _raise_for(response)
+        return response.content
+
     # -- plumbing -----------------------------------------------------------------------
 
     def _auth_headers(self) -> dict[str, str]:

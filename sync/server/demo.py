@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,11 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ker_field.domain import demo
-from ker_field.domain.models import Tenant, TrainingModule, VisitorInvite
+from ker_field.domain.models import Tenant, TrainingModule, UserTrainingProgress, VisitorInvite
 from sync.server.invites import issue_token
 from sync.server.keys import ensure_tenant_key
 from sync.server.security import hash_password
-from sync.server.tables import BlobRecord, Credential, QuizKey
+from sync.server.tables import BlobRecord, CertificateRecord, Credential, QuizKey
 
 # Answer keys of the demo quizzes (see ker_field.domain.demo): never sent to devices.
 DEMO_QUIZ_KEYS = {"q1": False, "q2": 0}
@@ -66,6 +67,34 @@ def store_blob(
     return sha
 
 
+def _demo_certificate_records(session: Session) -> None:
+    """The demo's certificates (seeded as passed progress) get their server record, so
+    their PDF and public verification page work like those of a graded quiz."""
+    for progress in session.scalars(
+        select(UserTrainingProgress).where(
+            UserTrainingProgress.tenant_id == demo.TENANT_ID,
+            UserTrainingProgress.certificate_number.is_not(None),
+        )
+    ):
+        number = progress.certificate_number
+        if number is None or session.get(CertificateRecord, number) is not None:
+            continue
+        if progress.passed_at is None or progress.certificate_expires_at is None:
+            continue
+        session.add(
+            CertificateRecord(
+                number=number,
+                verification_code=secrets.token_urlsafe(12),
+                tenant_id=progress.tenant_id,
+                user_id=progress.user_id,
+                module_id=progress.module_id,
+                progress_id=progress.id,
+                issued_at=progress.passed_at,
+                expires_at=progress.certificate_expires_at,
+            )
+        )
+
+
 def seed_server_demo(session: Session, now: datetime, blob_dir: Path | None = None) -> None:
     demo.seed_demo(session, now)
     if blob_dir is not None:
@@ -84,6 +113,8 @@ def seed_server_demo(session: Session, now: datetime, blob_dir: Path | None = No
         quiz_id = demo.demo_id("quiz", key)
         if session.get(QuizKey, quiz_id) is None:
             session.add(QuizKey(quiz_id=quiz_id, answers=dict(DEMO_QUIZ_KEYS)))
+    session.flush()
+    _demo_certificate_records(session)
     tenant = session.get(Tenant, demo.TENANT_ID)
     assert tenant is not None
     ensure_tenant_key(session, tenant)

@@ -101,10 +101,15 @@ def ensure_progress(oc: OpContext, module: TrainingModule) -> UserTrainingProgre
 
 
 def start_module(oc: OpContext, *, module_id: uuid.UUID) -> tuple[UserTrainingProgress, bool]:
-    """Opening an assigned module marks it in progress; returns (progress, changed)."""
+    """Opening an assigned module marks it in progress; returns (progress, changed).
+    An expired certificate re-assigns its module: opening it starts the retraining with a
+    fresh round of attempts (the expired certificate stays on record at the server)."""
     module = get_or_raise(oc.session, TrainingModule, module_id)
     row = ensure_progress(oc, module)
-    if rules.effective_status(progress_facts(row), oc.now) is not TrainingStatus.ASSIGNED:
+    status = rules.effective_status(progress_facts(row), oc.now)
+    if status is TrainingStatus.EXPIRED:
+        row.attempts_count = 0
+    elif status is not TrainingStatus.ASSIGNED:
         return row, False
     row.status = TrainingStatus.IN_PROGRESS
     row.started_at = oc.now
