@@ -8,19 +8,24 @@ import io
 import secrets
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any
 
 import segno
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import APIRouter, Request, Response
+from fpdf import FPDF
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ker_field.domain.decision import check, define
-from ker_field.domain.enums import AccessType, VisitorStatus
+from ker_field.domain.decision import MESSAGES, check, define
+from ker_field.domain.enums import AccessType, UserRole, VisitorStatus
 from ker_field.domain.invite_token import InvitePayload, assemble_token, signing_input
-from ker_field.domain.models import Tenant, User, VisitorInvite
+from ker_field.domain.labels import Lang
+from ker_field.domain.models import Local, Tenant, User, VisitorInvite
 from ker_field.domain.operations import NotFound, OpContext, get_or_raise, require
+from ker_field.domain.operations.visitors import anonymize_expired
 from ker_field.domain.rules import visitors as visitor_rules
 from ker_field.domain.rules.common import check_role
 from ker_field.domain.rules.rut import check_rut, normalize_rut
@@ -166,3 +171,117 @@ for _kind, _media_type in (("png", "image/png"), ("svg", "image/svg+xml")):
         name=f"invite_qr_{_kind}",
         summary=f"The invite's QR code ({_kind.upper()}), for the visitor to show at the gate",
     )
+
+
+INVITATION_TITLE = define(
+    "invite.pdf_title",
+    es="Invitación a {site}",
+    en="Invitation to {site}",
+)
+INVITATION_BODY = define(
+    "invite.pdf_body",
+    es="{name} ({company}) está invitado(a) del {valid_from} al {valid_to}; le recibe {host}.",
+    en="{name} ({company}) is invited from {valid_from} to {valid_to}; {host} will receive them.",
+)
+INVITATION_HINT = define(
+    "invite.pdf_hint",
+    es="Muestre este código QR en la portería, impreso o en su teléfono, junto a su cédula.",
+    en="Show this QR code at the gate, printed or on your phone, with your identity card.",
+)
+
+
+def _latin1(text: str) -> str:
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def invitation_pdf(invite: VisitorInvite, site_name: str, host_name: str, token: str) -> bytes:
+    """One A4 page, Spanish first and English below, with the signed QR code."""
+    facts = {
+        "site": site_name,
+        "name": invite.visitor_name,
+        "company": invite.visitor_company or "-",
+        "valid_from": f"{invite.valid_from:%Y-%m-%d %H:%M} UTC",
+        "valid_to": f"{invite.valid_to:%Y-%m-%d %H:%M} UTC",
+        "host": host_name or "-",
+    }
+    pdf = FPDF(format="A4")
+    pdf.set_title(_latin1(MESSAGES[INVITATION_TITLE]["es"].format(**facts)))
+    pdf.set_author("KER Field")
+    pdf.add_page()
+    pdf.set_margins(20, 20, 20)
+    pdf.set_y(24)
+    plain: tuple[tuple[Lang, str], ...] = (("es", ""), ("en", "I"))
+    langs: tuple[tuple[Lang, str], ...] = (("es", "B"), ("en", "BI"))
+    for lang, style in langs:
+        pdf.set_font("helvetica", style, 20 if lang == "es" else 14)
+        title = MESSAGES[INVITATION_TITLE][lang].format(**facts)
+        pdf.multi_cell(0, 10, _latin1(title), align="C", new_x="LMARGIN", new_y="NEXT")
+    for lang, style in plain:
+        pdf.set_font("helvetica", style, 12)
+        body = MESSAGES[INVITATION_BODY][lang].format(**facts)
+        pdf.multi_cell(0, 7, _latin1(body), align="C", new_x="LMARGIN", new_y="NEXT")
+    qr = io.BytesIO()
+    segno.make_qr(token, error="m").save(qr, kind="png", scale=8, border=4)
+    qr.seek(0)
+    side = 90.0
+    pdf.image(qr, x=(pdf.w - side) / 2, y=pdf.get_y() + 6, w=side, h=side)
+    pdf.set_y(pdf.get_y() + side + 12)
+    for lang, style in plain:
+        pdf.set_font("helvetica", style, 11)
+        hint = MESSAGES[INVITATION_HINT][lang]
+        pdf.multi_cell(0, 6, _latin1(hint), align="C", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@router.get(
+    "/visitors/invites/{id}/invitation.pdf",
+    response_class=Response,
+    responses={**QR_ERRORS, 200: {"content": {"application/pdf": {}}}},
+    summary="A printable invitation (PDF) with the signed QR code",
+)
+def invite_pdf(id: uuid.UUID, who: Caller, session: DB) -> Response:
+    token = _token_of(session, who, id)
+    invite = VISITOR_INVITES.find(session, who, id)
+    site = session.get(Local, invite.site_id)
+    host = session.get(User, invite.host_user_id) if invite.host_user_id else None
+    body = invitation_pdf(invite, site.name if site else "", host.full_name if host else "", token)
+    return Response(
+        body,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="invitation-{invite.id}.pdf"'},
+    )
+
+
+class RetentionOut(BaseModel):
+    access_logs: int
+    invites: int
+    ndas: int
+
+
+def anonymize_tenant(session: Session, tenant_id: uuid.UUID, now: datetime) -> RetentionOut:
+    """The same domain operation the devices run, over every site of the tenant."""
+    totals = RetentionOut(access_logs=0, invites=0, ndas=0)
+    for site in session.scalars(
+        select(Local).where(Local.tenant_id == tenant_id, Local.deleted.is_(False))
+    ):
+        done = anonymize_expired(session, site, now)
+        totals = RetentionOut(
+            access_logs=totals.access_logs + done.access_logs,
+            invites=totals.invites + done.invites,
+            ndas=totals.ndas + done.ndas,
+        )
+    return totals
+
+
+@router.post(
+    "/visitors/retention/run",
+    response_model=RetentionOut,
+    responses=WRITE_ERRORS,
+    summary="Anonymize visitor personal data past each site's retention period (admin; "
+    "run daily by the operator's scheduler)",
+)
+def run_retention(who: Caller, session: DB, server: State) -> RetentionOut:
+    if who.role is not UserRole.ADMIN:
+        raise ApiError(403, FORBIDDEN)
+    with session.begin():
+        return anonymize_tenant(session, who.tenant_id, server.now())

@@ -32,8 +32,14 @@ from sqlalchemy.orm import Session
 
 from ker_field.domain import demo
 from ker_field.domain.decision import RuleViolation
-from ker_field.domain.enums import AccessDirection, AccessType, LotoEvent, LotoStatus, PermitStatus
-from ker_field.domain.models import AccessLog, ConsumptionReading, LotoLog, WorkPermit
+from ker_field.domain.enums import AccessType, LotoEvent, LotoStatus, PermitStatus
+from ker_field.domain.models import (
+    AccessLog,
+    ConsumptionReading,
+    GateAnomaly,
+    LotoLog,
+    WorkPermit,
+)
 from ker_field.services import esg, loto, permits, visitors
 from ker_field.store.local import LocalStore, enqueue_mutation
 from ker_field.store.tables import OutboxEntry, SyncIssue
@@ -449,40 +455,47 @@ def test_two_gates_check_in_the_same_invite_offline(device_for, live_server):
 
     assert north.sync().push.applied == 2
     report = south.sync()
-    # What happens: the second entry of the same invite is refused by the server's
-    # "already inside" rule, and kept on the south device as a sync issue (with the whole
-    # entry: gate, visit, time); the server's gate log has only the first entry.
-    assert (report.push.applied, report.push.rejected) == (1, 1)
-    [issue] = issues(south.store)
-    assert issue.code == "visitor.already_inside"
-    assert issue.args["id"] == str(entry_south.log_id) and issue.args["gate"] == "Sur"
+    # What happens: both entries are facts (two gates let the truck in); the server keeps
+    # both, and flags the second as a double admission the guards must look at, instead of
+    # refusing it into a sync issue on the south device or merging it silently.
+    assert (report.push.applied, report.push.rejected) == (2, 0)
+    assert issues(south.store) == []
 
     with Session(live_server.engine) as session:
         logs = list(
-            session.scalars(select(AccessLog).where(AccessLog.invite_id == DELIVERY_INVITE))
+            session.scalars(
+                select(AccessLog)
+                .where(AccessLog.invite_id == DELIVERY_INVITE)
+                .order_by(AccessLog.server_time)
+            )
         )
-        assert [(log.id, log.gate) for log in logs] == [(entry_north.log_id, "Norte")]
+        assert [(log.id, log.gate) for log in logs] == [
+            (entry_north.log_id, "Norte"),
+            (entry_south.log_id, "Sur"),
+        ]
+        [anomaly] = session.scalars(select(GateAnomaly))
+        assert (anomaly.access_log_id, anomaly.first_access_log_id) == (
+            entry_south.log_id,
+            entry_north.log_id,
+        )
         kept = session.scalar(
             select(func.count())
             .select_from(AccessLog)
             .where(AccessLog.id.in_([w.log_id for w in walk_ins]))
         )
         assert kept == 2
-    # Nothing silently lost: the refused entry is still on the south device (its own gate
-    # log row, never acknowledged) besides the issue.
-    with south.store.sessions() as session:
-        own = session.get(AccessLog, entry_south.log_id)
-        assert own is not None and own.version == 0 and own.direction is AccessDirection.IN
     north.sync()
     south.sync()
-    on_site_north = visitors.people_on_site(north.ctx())
-    on_site_south = visitors.people_on_site(south.ctx())
     truck = "Transportes Norte"
-    assert [p.visit_id for p in on_site_north if p.person_name == truck] == [entry_north.visit_id]
-    # The south gate's roll call still counts its own unacknowledged entry as well.
-    assert sorted(str(p.visit_id) for p in on_site_south if p.person_name == truck) == sorted(
-        [str(entry_north.visit_id), str(entry_south.visit_id)]
-    )
+    for device in (north, south):
+        # Every guard of the site sees the anomaly after sync, and both entries on the roll
+        # call (two vehicles may be inside on one invite) until a guard sorts it out.
+        [seen] = visitors.gate_anomalies(device.ctx())
+        assert (seen.person_name, seen.gates) == (truck, "Norte / Sur")
+        on_site = visitors.people_on_site(device.ctx())
+        assert sorted(str(p.visit_id) for p in on_site if p.person_name == truck) == sorted(
+            [str(entry_north.visit_id), str(entry_south.visit_id)]
+        )
 
 
 # -- 5. back online after 5,000 changes and 200 photos ---------------------------------------
