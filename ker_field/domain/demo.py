@@ -7,13 +7,15 @@ demo mode and, later, by the server's ``--seed-demo``.
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ker_field.domain import audit_templates
 from ker_field.domain.enums import (
     AccessType,
     ContentType,
@@ -25,7 +27,9 @@ from ker_field.domain.enums import (
 )
 from ker_field.domain.models import (
     Asset,
+    AuditTemplate,
     Base,
+    ConsumptionReading,
     EmissionFactor,
     EnergySource,
     Local,
@@ -41,6 +45,7 @@ from ker_field.domain.models import (
     UserTrainingProgress,
     VisitorInvite,
 )
+from ker_field.domain.rules.esg import emissions
 from ker_field.domain.rules.risk import default_matrix, risk_level
 from ker_field.domain.scopes import site_scope, tenant_scope, user_scope
 
@@ -441,4 +446,84 @@ def seed_demo(session: Session, now: datetime, assets_per_site: int = 25) -> Non
             created_by_id=USER_IDS["admin"],
         ),
     )
+    for spec in audit_templates.TEMPLATES:
+        _merge(
+            session,
+            AuditTemplate(
+                id=demo_id("audit_template", spec.code),
+                tenant_id=TENANT_ID,
+                scope=t_scope,
+                standard=spec.standard,
+                code=spec.code,
+                title=spec.title,
+                weighted=spec.weighted,
+                items=spec.item_dicts(),
+            ),
+        )
+    _add_missing(session)
+
+
+# Monthly consumption of the demo sites: (resource, STGO quantity a month, 2026 vs 2023).
+_MONTHLY_USE = (
+    ("Electricidad", 42_000.0, 0.88),
+    ("Diésel", 900.0, 0.9),
+    ("Gas natural", 1_500.0, 0.93),
+    ("Agua", 2_000.0, 0.95),
+)
+_SITE_SCALE = {"STGO": 1.0, "ANTO": 0.6}
+# Refrigerant recharges (kg) by (year, month): leaks are rare events, not monthly use.
+_RECHARGES = {(2023, 3): 4.0, (2023, 9): 3.0, (2026, 4): 2.0}
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def seed_demo_readings(session: Session, now: datetime) -> None:
+    """Monthly meter readings of both demo sites: the goal's baseline year (2023) and the
+    goal year's months already over (to ``now``), so the ESG dashboard has history.
+    Not part of :func:`seed_demo` (tests of the outlier rule start from no history)."""
+    factors = {
+        f.resource_name: f
+        for f in session.scalars(
+            select(EmissionFactor).where(EmissionFactor.tenant_id == TENANT_ID)
+        )
+    }
+    for code, site_id in SITE_IDS.items():
+        scale = _SITE_SCALE[code]
+        for year in (2023, 2026):
+            for month in range(1, 13):
+                end = _month_end(year, month)
+                if end >= now.date():
+                    break
+                season = 1 + 0.12 * math.cos((month - 7) * math.pi / 6)  # winter peak (July)
+                uses = [
+                    (name, base * scale * season * (trend if year == 2026 else 1.0))
+                    for name, base, trend in _MONTHLY_USE
+                ]
+                uses.append(("Refrigerante R-410A", _RECHARGES.get((year, month), 0.0) * scale))
+                for name, quantity in uses:
+                    factor = factors[name]
+                    quantity = round(quantity, 1)
+                    emission = emissions(quantity, factor.co2_factor, factor.emission_scope)
+                    _merge(
+                        session,
+                        ConsumptionReading(
+                            id=demo_id("reading", code, name, f"{year}-{month:02d}"),
+                            tenant_id=TENANT_ID,
+                            scope=site_scope(site_id),
+                            site_id=site_id,
+                            emission_factor_id=factor.id,
+                            resource_name=name,
+                            quantity=quantity,
+                            unit=factor.unit,
+                            period_start=date(year, month, 1),
+                            period_end=end,
+                            co2e_kg=emission.co2e_kg,
+                            emission_scope=emission.scope,
+                            recorded_by_id=USER_IDS["tecnico"],
+                            device_time=datetime.combine(end, time(12), tzinfo=UTC),
+                        ),
+                    )
     _add_missing(session)

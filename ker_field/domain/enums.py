@@ -124,6 +124,22 @@ class AuditStatus(StrEnum):
     COMPLETED = "completed"
 
 
+class AuditResult(StrEnum):
+    """The auditor's answer to one checklist item."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class FindingSeverity(StrEnum):
+    """How serious a failed checklist item is (ISO audit practice)."""
+
+    OBSERVATION = "observation"  # an improvement opportunity
+    MINOR = "minor"  # minor nonconformity
+    MAJOR = "major"  # major nonconformity: the system fails to meet a requirement
+
+
 class ContentType(StrEnum):
     PDF = "pdf"
     VIDEO = "video"

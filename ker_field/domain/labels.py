@@ -7,6 +7,10 @@ from typing import Literal
 
 from ker_field.domain.enums import (
     AccessType,
+    AuditResult,
+    AuditStatus,
+    EmissionScope,
+    FindingSeverity,
     PermitStatus,
     RiskLevel,
     TrainingStatus,
@@ -45,6 +49,17 @@ LABELS: dict[Enum, tuple[str, str]] = {
     AccessType.CONTRACTOR: ("contratista", "contractor"),
     AccessType.DELIVERY: ("despacho", "delivery"),
     AccessType.EMPLOYEE: ("empleado", "employee"),
+    AuditStatus.IN_PROGRESS: ("en curso", "in progress"),
+    AuditStatus.COMPLETED: ("terminada", "completed"),
+    AuditResult.PASS: ("cumple", "pass"),
+    AuditResult.FAIL: ("no cumple", "fail"),
+    AuditResult.NOT_APPLICABLE: ("no aplica", "not applicable"),
+    FindingSeverity.OBSERVATION: ("observación", "observation"),
+    FindingSeverity.MINOR: ("no conformidad menor", "minor nonconformity"),
+    FindingSeverity.MAJOR: ("no conformidad mayor", "major nonconformity"),
+    EmissionScope.SCOPE_1: ("alcance 1", "scope 1"),
+    EmissionScope.SCOPE_2: ("alcance 2", "scope 2"),
+    EmissionScope.SCOPE_3: ("alcance 3", "scope 3"),
 }
 
 

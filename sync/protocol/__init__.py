@@ -92,11 +92,17 @@ class MutationName(StrEnum):
     HANDOVER_ADD = "handover.add"
     HANDOVER_ACKNOWLEDGE = "handover.acknowledge"
     ESG_RECORD_READING = "esg.record_reading"
+    AUDIT_START = "audit.start"
+    AUDIT_ANSWER = "audit.answer"
+    AUDIT_COMPLETE = "audit.complete"
     VISITOR_RESOLVE_ANOMALY = "visitor.resolve_anomaly"
 
 
 from sync.protocol.mutations import (  # noqa: E402 (after MutationName, which they pair with)
     Args,
+    AuditAnswerArgs,
+    AuditCompleteArgs,
+    AuditStartArgs,
     HandoverAcknowledgeArgs,
     HandoverAddArgs,
     LotoStepArgs,
@@ -121,12 +127,18 @@ MUTATION_ARGS: dict[MutationName, type[Args]] = {
     MutationName.HANDOVER_ADD: HandoverAddArgs,
     MutationName.HANDOVER_ACKNOWLEDGE: HandoverAcknowledgeArgs,
     MutationName.ESG_RECORD_READING: RecordReadingArgs,
+    MutationName.AUDIT_START: AuditStartArgs,
+    MutationName.AUDIT_ANSWER: AuditAnswerArgs,
+    MutationName.AUDIT_COMPLETE: AuditCompleteArgs,
     MutationName.VISITOR_RESOLVE_ANOMALY: ResolveAnomalyArgs,
 }
 
 __all__ = [
     "MUTATION_ARGS",
     "Args",
+    "AuditAnswerArgs",
+    "AuditCompleteArgs",
+    "AuditStartArgs",
     "Change",
     "ChangeOp",
     "HandoverAcknowledgeArgs",

@@ -13,6 +13,8 @@ from ker_field.domain.enums import (
     AccessDirection,
     AccessMethod,
     AccessType,
+    AuditResult,
+    FindingSeverity,
     LotoEvent,
     PermitStatus,
 )
@@ -130,3 +132,22 @@ class RecordReadingArgs(Args):
     period_start: date
     period_end: date
     confirmed: bool = False
+
+
+class AuditStartArgs(Args):
+    id: uuid.UUID
+    template_id: uuid.UUID
+
+
+class AuditAnswerArgs(Args):
+    id: uuid.UUID  # the audit
+    key: Annotated[str, StringConstraints(max_length=64)]
+    result: AuditResult | None
+    note: Text = ""
+    photos: list[Sha256] = Field(default_factory=list, max_length=5)
+    severity: FindingSeverity | None = None
+    open_ticket: bool = False
+
+
+class AuditCompleteArgs(Args):
+    id: uuid.UUID

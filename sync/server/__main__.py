@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     migrate.upgrade(engine)
     if args.seed_demo:
         with session_factory(engine)() as session, session.begin():
-            seed_server_demo(session, datetime.now(UTC), blobs)
+            seed_server_demo(session, datetime.now(UTC), blobs, readings=True)
         for user in demo.DEMO_USERS:
             print(f"demo user {user.username} ({user.role.value}): password {user.password}")
         sys.stdout.flush()

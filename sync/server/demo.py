@@ -95,8 +95,14 @@ def _demo_certificate_records(session: Session) -> None:
         )
 
 
-def seed_server_demo(session: Session, now: datetime, blob_dir: Path | None = None) -> None:
+def seed_server_demo(
+    session: Session, now: datetime, blob_dir: Path | None = None, readings: bool = False
+) -> None:
+    """``readings``: the demo sites' monthly meter readings too (the ESG dashboard's history;
+    off for tests that count rows)."""
     demo.seed_demo(session, now)
+    if readings:
+        demo.seed_demo_readings(session, now)
     if blob_dir is not None:
         for module in session.scalars(
             select(TrainingModule).where(TrainingModule.tenant_id == demo.TENANT_ID)

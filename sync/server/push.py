@@ -24,6 +24,7 @@ from ker_field.domain.models import Synced
 from ker_field.domain.operations import (
     NotFound,
     OpContext,
+    audits,
     esg,
     handover,
     loto,
@@ -125,6 +126,11 @@ def _submit_attempt(oc: OpContext, args: Any, received: datetime) -> Synced:
     return attempt
 
 
+def _complete_audit(oc: OpContext, args: Any, received: datetime) -> Synced:
+    """The score is recomputed here from the answers the server holds."""
+    return audits.complete_audit(oc, **args.operation_kwargs())[0]
+
+
 HANDLERS: dict[MutationName, Handler] = {
     MutationName.LOTO_RECORD_STEP: _loto,
     MutationName.PERMIT_REQUEST: lambda oc, a, r: permits.request(oc, **a.operation_kwargs()),
@@ -147,6 +153,10 @@ HANDLERS: dict[MutationName, Handler] = {
     MutationName.ESG_RECORD_READING: lambda oc, a, r: esg.record_reading(
         oc, **a.operation_kwargs()
     )[0],
+    # The server replays the auditor's answers and recomputes the score on completion.
+    MutationName.AUDIT_START: lambda oc, a, r: audits.start_audit(oc, **a.operation_kwargs())[0],
+    MutationName.AUDIT_ANSWER: lambda oc, a, r: audits.answer_item(oc, **a.operation_kwargs())[0],
+    MutationName.AUDIT_COMPLETE: _complete_audit,
 }
 
 
@@ -176,6 +186,8 @@ def _server_row(session: Session, mutation: Mutation) -> dict[str, Any] | None:
     entity = {
         MutationName.PERMIT_TRANSITION: "WorkPermit",
         MutationName.HANDOVER_ACKNOWLEDGE: "ShiftHandover",
+        MutationName.AUDIT_ANSWER: "QualityAudit",
+        MutationName.AUDIT_COMPLETE: "QualityAudit",
     }.get(name)
     if entity is None or ident is None:
         return None

@@ -10,6 +10,7 @@ from ker_field.domain.models.lms import (
     UserTrainingProgress,
 )
 from ker_field.domain.models.quality import (
+    AuditTemplate,
     ConsumptionReading,
     EmissionFactor,
     QualityAudit,
@@ -26,6 +27,7 @@ from ker_field.domain.models.vms import (
 __all__ = [
     "AccessLog",
     "Asset",
+    "AuditTemplate",
     "Base",
     "ConsumptionReading",
     "EmissionFactor",

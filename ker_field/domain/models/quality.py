@@ -14,7 +14,28 @@ from ker_field.domain.models.base import Base, TenantOwned, enum_type
 from ker_field.domain.models.core import Local, User
 
 
+class AuditTemplate(TenantOwned, Base):
+    """A checklist (ISO 9001, 14001, 45001...) an auditor answers on site; tenant-wide.
+
+    ``items`` is a list of ``{"key", "clause", "section", "text", "weight"}``; the weights
+    count in the score only when ``weighted`` is set (otherwise every item weighs 1).
+    """
+
+    __tablename__ = "audit_template"
+
+    standard: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str]
+    weighted: Mapped[bool] = mapped_column(default=False)
+    items: Mapped[list[Any]]
+    active: Mapped[bool] = mapped_column(default=True)
+
+
 class QualityAudit(TenantOwned, Base):
+    """An audit of a site against a template. ``items`` copies the template's items, each
+    with the auditor's ``result``, ``note``, ``photos`` (SHA-256), ``severity`` of a finding
+    and ``open_ticket`` (a corrective ServiceTicket is opened on completion)."""
+
     __tablename__ = "quality_audit"
 
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("local.id"), index=True)
@@ -27,6 +48,8 @@ class QualityAudit(TenantOwned, Base):
     items: Mapped[list[Any]]
     score: Mapped[float | None]
     performed_at: Mapped[datetime]
+    template_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("audit_template.id"))
+    completed_at: Mapped[datetime | None]
 
     site: Mapped[Local] = relationship(back_populates="quality_audits")
 
