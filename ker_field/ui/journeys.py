@@ -77,4 +77,7 @@ def registered() -> dict[str, Journey]:
     from ker_field.ui import training
 
     journeys += training.JOURNEYS
+    from ker_field.ui import loto
+
+    journeys += loto.JOURNEYS
     return {j.key: j for j in journeys}

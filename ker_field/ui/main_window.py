@@ -50,16 +50,25 @@ from sync.client.engine import SyncReport
 from sync.client.scheduler import LoopState, SyncLoop
 
 PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
-    UserRole.TECHNICIAN: ("tickets", "my_locks", "assets", "training"),
+    UserRole.TECHNICIAN: ("tickets", "loto", "my_locks", "assets", "training"),
     UserRole.SUPERVISOR: (
         "permits",
         "team_locks",
+        "loto",
         "tickets",
         "assets",
         "training",
         "training_matrix",
     ),
-    UserRole.ADMIN: ("permits", "team_locks", "tickets", "assets", "training", "training_matrix"),
+    UserRole.ADMIN: (
+        "permits",
+        "team_locks",
+        "loto",
+        "tickets",
+        "assets",
+        "training",
+        "training_matrix",
+    ),
     UserRole.GUARD: ("people", "training"),
 }
 
