@@ -80,4 +80,7 @@ def registered() -> dict[str, Journey]:
     from ker_field.ui import loto
 
     journeys += loto.JOURNEYS
+    from ker_field.ui import gate
+
+    journeys += gate.JOURNEYS
     return {j.key: j for j in journeys}

@@ -50,7 +50,7 @@ from sync.client.engine import SyncReport
 from sync.client.scheduler import LoopState, SyncLoop
 
 PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
-    UserRole.TECHNICIAN: ("tickets", "loto", "my_locks", "assets", "training"),
+    UserRole.TECHNICIAN: ("tickets", "loto", "my_locks", "assets", "training", "handover"),
     UserRole.SUPERVISOR: (
         "permits",
         "team_locks",
@@ -59,6 +59,7 @@ PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
         "assets",
         "training",
         "training_matrix",
+        "handover",
     ),
     UserRole.ADMIN: (
         "permits",
@@ -68,8 +69,9 @@ PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
         "assets",
         "training",
         "training_matrix",
+        "handover",
     ),
-    UserRole.GUARD: ("people", "training"),
+    UserRole.GUARD: ("gate", "rollcall", "handover", "people", "training"),
 }
 
 
