@@ -143,3 +143,31 @@ class FindingSeverity(StrEnum):
 class ContentType(StrEnum):
     PDF = "pdf"
     VIDEO = "video"
+
+
+class PermitHazard(StrEnum):
+    """Hazards a work permit names (the checklist of the permit form)."""
+
+    ELECTRICAL = "electrical"
+    STORED_ENERGY = "stored_energy"  # hydraulic, pneumatic, springs, gravity
+    MOVING_PARTS = "moving_parts"
+    WORK_AT_HEIGHT = "work_at_height"
+    CONFINED_SPACE = "confined_space"
+    HOT_WORK = "hot_work"
+    HAZARDOUS_SUBSTANCES = "hazardous_substances"
+    LIFTING = "lifting"
+
+
+class ApprovalMethod(StrEnum):
+    """How a permit's approval was given."""
+
+    OWN_SESSION = "own_session"  # the approver in their own session
+    DEVICE_COSIGN = "device_cosign"  # the approver's password entered on another's tablet
+
+
+class EquipmentHandback(StrEnum):
+    """The equipment's state when its permit closes."""
+
+    RETURNED_TO_SERVICE = "returned_to_service"  # tested, guards on, back in operation
+    REMAINS_ISOLATED = "remains_isolated"  # work unfinished: isolation stays in place
+    OUT_OF_SERVICE = "out_of_service"  # a defect found: tagged out of service

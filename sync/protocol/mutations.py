@@ -14,8 +14,10 @@ from ker_field.domain.enums import (
     AccessMethod,
     AccessType,
     AuditResult,
+    EquipmentHandback,
     FindingSeverity,
     LotoEvent,
+    PermitHazard,
     PermitStatus,
 )
 
@@ -61,12 +63,19 @@ class PermitRequestArgs(Args):
     severity: int
     valid_from: AwareDatetime
     valid_to: AwareDatetime
+    hazards: list[PermitHazard] = Field(default_factory=list, max_length=len(PermitHazard))
+    controls: Text = ""
 
 
 class PermitTransitionArgs(Args):
     id: uuid.UUID
     target: PermitStatus
     reason: Text | None = None
+    handback_state: EquipmentHandback | None = None
+    handback_note: Text | None = None
+    # An approval signed by this supervisor with their password on the pushing device, in
+    # another person's session. The server re-checks who they are (see sync.server.push).
+    cosigned_by: uuid.UUID | None = None
 
 
 class VisitorAccessArgs(Args):

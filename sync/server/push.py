@@ -14,13 +14,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ker_field.domain.decision import Decision, RuleViolation, check, define
 from ker_field.domain.enums import TrainingStatus
 from ker_field.domain.labels import Lang
-from ker_field.domain.models import Synced
+from ker_field.domain.models import Synced, User
 from ker_field.domain.operations import (
     NotFound,
     OpContext,
@@ -36,7 +37,7 @@ from ker_field.domain.rules import training as training_rules
 from sync.protocol import MUTATION_ARGS, Mutation, MutationName, MutationResult, MutationStatus
 from sync.protocol.rows import row_to_json
 from sync.server.deps import Principal
-from sync.server.tables import CertificateRecord, MutationRecord, QuizKey
+from sync.server.tables import CertificateRecord, MutationRecord, QuizKey, RefreshToken
 
 CLOCK_TOLERANCE = timedelta(minutes=5)
 
@@ -64,6 +65,11 @@ DEVICE_MISMATCH = define(
     "sync.device_mismatch",
     es="La operación viene de otro equipo que el de la sesión.",
     en="The operation comes from another device than the session's.",
+)
+COSIGNER_NOT_ON_DEVICE = define(
+    "permit.cosigner_not_on_device",
+    es="{name} nunca inició sesión en línea en este equipo: su firma en él no se puede comprobar.",
+    en="{name} never signed in online on this device: their signature on it cannot be checked.",
 )
 
 Handler = Callable[[OpContext, Any, datetime], Synced]
@@ -126,6 +132,31 @@ def _submit_attempt(oc: OpContext, args: Any, received: datetime) -> Synced:
     return attempt
 
 
+def _permit_transition(oc: OpContext, args: Any, received: datetime) -> Synced:
+    """A permit transition; an approval co-signed on the pushing device is trusted as follows.
+
+    The co-signer typed their password on the tablet, which checked it against the argon2
+    verifier it keeps for people who signed in on it; the password never reaches the
+    server, so it cannot be checked again here. What the server does check, from its own
+    records: the co-signer is an active supervisor (or admin) of the tenant, assigned to
+    the permit's site and not its requester (the domain rule, with the co-signer as the
+    actor), and has signed in online on this very device before (a refresh token was
+    issued to that person and device): only then can the device hold their verifier, so a
+    device cannot forge a co-sign for someone who never used it. The record keeps the
+    approver, the method (device co-sign), the device and the session's person."""
+    if args.cosigned_by is not None:
+        signed_in_here = oc.session.scalar(
+            select(RefreshToken.id)
+            .where(RefreshToken.user_id == args.cosigned_by, RefreshToken.device_id == oc.device_id)
+            .limit(1)
+        )
+        if signed_in_here is None:
+            user = oc.session.get(User, args.cosigned_by)
+            name = user.full_name if user is not None else str(args.cosigned_by)
+            raise RuleViolation(check(False, COSIGNER_NOT_ON_DEVICE, name=name))
+    return permits.transition(oc, **args.operation_kwargs())
+
+
 def _complete_audit(oc: OpContext, args: Any, received: datetime) -> Synced:
     """The score is recomputed here from the answers the server holds."""
     return audits.complete_audit(oc, **args.operation_kwargs())[0]
@@ -134,7 +165,7 @@ def _complete_audit(oc: OpContext, args: Any, received: datetime) -> Synced:
 HANDLERS: dict[MutationName, Handler] = {
     MutationName.LOTO_RECORD_STEP: _loto,
     MutationName.PERMIT_REQUEST: lambda oc, a, r: permits.request(oc, **a.operation_kwargs()),
-    MutationName.PERMIT_TRANSITION: lambda oc, a, r: permits.transition(oc, **a.operation_kwargs()),
+    MutationName.PERMIT_TRANSITION: _permit_transition,
     # A gate let the person through offline: a second admission of an invite already
     # inside (two gates at once) is kept and flagged to the guards, never merged silently.
     MutationName.VISITOR_ACCESS: lambda oc, a, r: visitors.access(

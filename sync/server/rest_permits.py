@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from ker_field.domain.decision import define
-from ker_field.domain.enums import PermitStatus
+from ker_field.domain.enums import EquipmentHandback, PermitHazard, PermitStatus
 from ker_field.domain.models import WorkPermit
 from ker_field.domain.operations import permits
 from sync.protocol import PermitRequestArgs, PermitTransitionArgs
@@ -42,6 +42,17 @@ class PermitRequestBody(BaseModel):
     severity: int = Field(ge=1, le=5)
     valid_from: Instant
     valid_to: Instant
+    hazards: list[PermitHazard] = Field(default_factory=list, max_length=len(PermitHazard))
+    controls: Text = ""
+
+
+class CloseBody(BaseModel):
+    """Closing a permit whose work started states how the equipment is handed back."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    handback_state: EquipmentHandback | None = None
+    handback_note: Text | None = None
 
 
 class RejectBody(BaseModel):
@@ -58,9 +69,16 @@ def _transition(
     ident: uuid.UUID,
     target: PermitStatus,
     reason: str | None = None,
+    close: CloseBody | None = None,
 ) -> Any:
     permit = WORK_PERMITS.find(session, who, ident)
-    args = PermitTransitionArgs(id=permit.id, target=target, reason=reason)
+    args = PermitTransitionArgs(
+        id=permit.id,
+        target=target,
+        reason=reason,
+        handback_state=close.handback_state if close else None,
+        handback_note=close.handback_note if close else None,
+    )
     return WORK_PERMITS.write(
         session,
         who,
@@ -107,6 +125,23 @@ def reject_permit(
     return _transition(who, session, server, request, id, PermitStatus.REJECTED, body.reason)
 
 
+@router.post(
+    "/work-permits/{id}/close",
+    response_model=WORK_PERMITS.out_model,
+    responses=WRITE_ERRORS,
+    summary="Close a work permit, with the equipment's hand-back state once work started",
+)
+def close_permit(
+    id: uuid.UUID,
+    who: Caller,
+    session: DB,
+    server: State,
+    request: Request,
+    body: CloseBody | None = None,
+) -> Any:
+    return _transition(who, session, server, request, id, PermitStatus.CLOSED, close=body)
+
+
 def _transition_route(target: PermitStatus) -> Callable[..., Any]:
     def move(id: uuid.UUID, who: Caller, session: DB, server: State, request: Request) -> Any:
         return _transition(who, session, server, request, id, target)
@@ -118,7 +153,6 @@ ACTIONS = {
     "approve": PermitStatus.APPROVED,
     "activate": PermitStatus.ACTIVE,
     "suspend": PermitStatus.SUSPENDED,
-    "close": PermitStatus.CLOSED,
 }
 for _action, _target in ACTIONS.items():
     router.add_api_route(

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from ker_field.domain import demo
 from ker_field.domain.decision import RuleViolation
-from ker_field.domain.enums import PermitStatus, RiskLevel
+from ker_field.domain.enums import EquipmentHandback, PermitStatus, RiskLevel
 from ker_field.domain.models import ServiceTicket
 from ker_field.services import loto, permits
 from ker_field.store.tables import OutboxEntry
@@ -112,4 +112,12 @@ def test_suspend_resume_close(ctx_for, clock):
         permits.activate_permit(tech, permit.id)  # resuming is a supervisor's call
     assert resume.value.decision.code == "auth.role_forbidden"
     assert permits.activate_permit(boss, permit.id).allows_work.allowed
-    assert permits.close_permit(tech, permit.id).status is PermitStatus.CLOSED
+    with pytest.raises(RuleViolation) as bare_close:
+        permits.close_permit(tech, permit.id)  # work started: say how the equipment is left
+    assert bare_close.value.decision.code == "permit.handback_required"
+    closed = permits.close_permit(
+        tech, permit.id, EquipmentHandback.RETURNED_TO_SERVICE, "Probado en vacío"
+    )
+    assert closed.status is PermitStatus.CLOSED
+    assert closed.handback_state is EquipmentHandback.RETURNED_TO_SERVICE
+    assert closed.handback_note == "Probado en vacío"

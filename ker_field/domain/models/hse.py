@@ -9,7 +9,14 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ker_field.domain.enums import EnergyType, LotoEvent, PermitStatus, RiskLevel
+from ker_field.domain.enums import (
+    ApprovalMethod,
+    EnergyType,
+    EquipmentHandback,
+    LotoEvent,
+    PermitStatus,
+    RiskLevel,
+)
 from ker_field.domain.models.base import Base, TenantOwned, enum_type
 from ker_field.domain.models.core import Asset, ServiceTicket
 
@@ -110,6 +117,9 @@ class WorkPermit(TenantOwned, Base):
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("local.id"), index=True)
     risk_matrix_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("risk_matrix.id"))
     risk_assessment: Mapped[str] = mapped_column(Text)
+    # PermitHazard values named on the form, and the controls put in place against them.
+    hazards: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    controls: Mapped[str] = mapped_column(Text, default="", server_default="")
     likelihood: Mapped[int]
     severity: Mapped[int]
     calculated_risk_level: Mapped[RiskLevel] = mapped_column(enum_type(RiskLevel))
@@ -120,11 +130,22 @@ class WorkPermit(TenantOwned, Base):
     requested_at: Mapped[datetime | None]
     approved_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id"))
     approved_at: Mapped[datetime | None]
+    # How the approval was given: in the approver's own session, or co-signed with the
+    # approver's password on the tablet of another person (approval_session_user), on
+    # device approval_device_id.
+    approval_method: Mapped[ApprovalMethod | None] = mapped_column(enum_type(ApprovalMethod))
+    approval_device_id: Mapped[str | None] = mapped_column(String(64))
+    approval_session_user_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("user_account.id")
+    )
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     valid_from: Mapped[datetime]
     valid_to: Mapped[datetime]
     activated_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    # The equipment's state when the permit closed after work started.
+    handback_state: Mapped[EquipmentHandback | None] = mapped_column(enum_type(EquipmentHandback))
+    handback_note: Mapped[str | None] = mapped_column(Text)
 
     ticket: Mapped[ServiceTicket] = relationship(back_populates="work_permit")
     risk_matrix: Mapped[RiskMatrix] = relationship()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ker_field.domain.decision import Decision, check, define, reason
-from ker_field.domain.enums import PermitStatus, RiskLevel
+from ker_field.domain.enums import EquipmentHandback, PermitStatus, RiskLevel
 from ker_field.domain.rules.common import ROLE_FORBIDDEN, Actor
 from ker_field.domain.rules.risk import permit_required
 
@@ -68,6 +68,31 @@ NOT_APPROVED = define(
     "permit.not_approved",
     es="El permiso no tiene aprobación registrada.",
     en="The permit has no recorded approval.",
+)
+HANDBACK_REQUIRED = define(
+    "permit.handback_required",
+    es="Para cerrar un permiso cuyo trabajo comenzó, indique en qué estado se entrega el equipo.",
+    en="To close a permit whose work started, state how the equipment is handed back.",
+)
+COSIGN_ONLY_APPROVAL = define(
+    "permit.cosign_only_approval",
+    es="En el equipo de otra persona solo se puede firmar la aprobación de un permiso.",
+    en="Only a permit's approval can be signed on another person's device.",
+)
+COSIGN_SAME_PERSON = define(
+    "permit.cosign_same_person",
+    es="Quien firma es quien tiene la sesión abierta: apruebe directamente.",
+    en="The signer is the person signed in: approve directly.",
+)
+COSIGNER_UNKNOWN = define(
+    "permit.cosigner_unknown",
+    es="Quien firma no es una persona activa de esta empresa.",
+    en="The signer is not an active person of this company.",
+)
+COSIGNER_NOT_AT_SITE = define(
+    "permit.cosigner_not_at_site",
+    es="{name} no está asignado(a) a la instalación del permiso.",
+    en="{name} is not assigned to the permit's site.",
 )
 
 
@@ -130,6 +155,38 @@ def check_transition(
         return Decision() if actor.user_id == permit.requested_by else role
     # CLOSED: the requester or a supervisor.
     return Decision() if actor.user_id == permit.requested_by else role
+
+
+def check_close(permit: PermitFacts, handback: EquipmentHandback | None) -> Decision:
+    """Closing a permit whose work started records the equipment's hand-back state."""
+    started = permit.status in (S.ACTIVE, S.SUSPENDED)
+    return check(not started or handback is not None, HANDBACK_REQUIRED)
+
+
+@dataclass(frozen=True)
+class CosignerFacts:
+    """The person who signs an approval on another person's device, as this database knows
+    them (the device's copy offline, the server's own records on push)."""
+
+    actor: Actor
+    name: str
+    active: bool  # an active account of the permit's tenant
+    assigned_to_site: bool  # assigned to the permit's site (an admin is, to every site)
+
+
+def check_cosign(
+    target: PermitStatus, session_actor: Actor, cosigner: CosignerFacts | None
+) -> Decision:
+    """May ``cosigner`` sign ``target`` on ``session_actor``'s device? The transition's own
+    rule (a supervisor, not the requester of a HIGH or EXTREME permit) is checked next with
+    the cosigner as the actor."""
+    if target is not S.APPROVED:
+        return check(False, COSIGN_ONLY_APPROVAL)
+    if cosigner is None or not cosigner.active:
+        return check(False, COSIGNER_UNKNOWN)
+    if cosigner.actor.user_id == session_actor.user_id:
+        return check(False, COSIGN_SAME_PERSON)
+    return check(cosigner.assigned_to_site, COSIGNER_NOT_AT_SITE, name=cosigner.name)
 
 
 def check_permit_allows_work(permit: PermitFacts, now: datetime) -> Decision:

@@ -316,17 +316,21 @@ def test_a_permit_moves_through_its_states_by_role_and_rule(clients, server):
         (tech, "suspend", 200, "suspended"),
         (tech, "activate", 403, "suspended"),  # resuming is a supervisor's call
         (boss, "activate", 200, "active"),
-        (tech, "close", 200, "closed"),
+        (tech, "close", 409, "active"),  # work started: the hand-back state is required
+        (tech, "close returned_to_service", 200, "closed"),
         (boss, "approve", 409, "closed"),
     ]
     for client, action, status, state in steps:
-        answer = client.post(f"/work-permits/{pid}/{action}")
+        action, _, handback = action.partition(" ")
+        body = {"handback_state": handback} if handback else None
+        answer = client.post(f"/work-permits/{pid}/{action}", json=body)
         assert answer.status_code == status, (action, answer.text)
         assert tech.get(f"/work-permits/{pid}").json()["status"] == state
     assert answer.json()["code"] == "permit.illegal_transition"
     final = tech.get(f"/work-permits/{pid}").json()
     assert final["approved_by_id"] == str(demo.USER_IDS["supervisor"])
     assert final["activated_at"] and final["closed_at"]
+    assert final["handback_state"] == "returned_to_service"
 
     # Like a pushed mutation, every write reached the site's change log.
     pulled = tech.get("/sync/pull", params={"scope": f"site:{STGO}", "limit": 5000}).json()
