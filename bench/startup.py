@@ -12,6 +12,7 @@ target: at most 2x).
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -20,9 +21,12 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 RUNS = 5
 ROWS = 100_000
+IDENTITY = "bench_identity.json"
+NOWHERE = "http://127.0.0.1:9"  # the discard port: the bench does not sync
 
 
 def build_store(folder: Path) -> int:
@@ -54,6 +58,10 @@ def build_store(folder: Path) -> int:
             session.execute(insert(Asset), rows[start : start + 10_000])
     with store.sessions() as session:
         total = int(session.scalar(select(func.count()).select_from(Asset)) or 0)
+    # What sign-in would have returned for the demo technician (the probe's session).
+    snapshot = demo_scene.session_for(store, "tecnico").snapshot
+    identity = {"snapshot": snapshot.model_dump(mode="json"), "site_id": str(site)}
+    (folder / IDENTITY).write_text(json.dumps(identity), encoding="utf-8")
     store.close()
     return total
 
@@ -77,24 +85,38 @@ def probe_bare(started: float) -> None:
 
 
 def probe_app(started: float, data_dir: str) -> None:
+    """What the app does to show a signed-in person's main window from a cold process (the
+    sign-in itself, which needs a person and a server, is not timed: the session is the
+    demo technician's, as sign-in would return it). The store opens on the task runner
+    after the first paint; the home's lists follow."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ker_field.settings import Settings
-    from ker_field.store.local import LocalStore
-    from ker_field.tools.demo_scene import session_for
     from ker_field.ui.i18n import install_language
     from ker_field.ui.main_window import MainWindow
+    from ker_field.ui.session import StoreOpening, UserSession
     from ker_field.ui.tasks import TaskRunner
     from ker_field.ui.theme import apply_theme
 
     app = QApplication([sys.argv[0]])
     apply_theme(app)
     install_language("es")
-    store = LocalStore.open(data_dir)
+    opening = StoreOpening(Path(data_dir))
     tasks = TaskRunner()
-    session = session_for(store, "tecnico")
-    window = MainWindow(session, Settings.load(Path(data_dir)), Path(data_dir), tasks)
+    identity = json.loads((Path(data_dir) / IDENTITY).read_text(encoding="utf-8"))
+    snapshot = identity["snapshot"]  # as the device keeps it; checked on first use
+
+    def make_api() -> Any:
+        from sync.client.api import ServerApi
+
+        return ServerApi(NOWHERE, opening.result().device_id)
+
+    session = UserSession(
+        opening, None, snapshot, True, uuid.UUID(identity["site_id"]), make_api=make_api
+    )
+    settings = Settings.load(Path(data_dir))
+    window = MainWindow(session, settings, Path(data_dir), tasks, defer_journeys=True)
     window.resize(1024, 600)
     window.show()
     window.start(sync=False)
@@ -120,7 +142,7 @@ def probe_app(started: float, data_dir: str) -> None:
     window.shutdown()
     tasks.shutdown()
     session.close()
-    store.close()
+    opening.close()
 
 
 def _run(kind: str, data_dir: Path) -> dict[str, float]:

@@ -18,32 +18,18 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from ker_field import __version__
-from ker_field.domain import demo
-from ker_field.domain.decision import Decision
-from ker_field.domain.labels import Lang
-from ker_field.domain.models import (
-    AccessLog,
-    Asset,
-    Base,
-    Local,
-    LotoLog,
-    LotoProcedure,
-    ServiceTicket,
-    TrainingModule,
-    User,
-    VisitorInvite,
-    WorkPermit,
-)
-from ker_field.domain.rules.common import Actor
-from ker_field.services.context import ServiceContext
-from ker_field.services.loto import loto_prerequisites
-from ker_field.store import migrate
-from ker_field.store.local import LocalStore
+from ker_field.domain.labels import Lang, category_label
 from ker_field.store.paths import resolve_data_dir
+
+# The ORM, the services and the store are imported where used: the window's path starts
+# with Qt alone (bench/startup.py).
+if TYPE_CHECKING:
+    from ker_field.domain.decision import Decision
+    from ker_field.domain.models import Base
+    from ker_field.store.local import LocalStore
 
 _TEXT: dict[str, dict[Lang, str]] = {
     "title": {"es": "KER Field {version}: almacén local", "en": "KER Field {version}: local store"},
@@ -61,18 +47,33 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "ok": {"es": "puede bloquear", "en": "may lock out"},
 }
 
-_COUNTED: list[tuple[type[Base], dict[Lang, str]]] = [
-    (Local, {"es": "instalaciones", "en": "sites"}),
-    (User, {"es": "usuarios", "en": "users"}),
-    (Asset, {"es": "equipos", "en": "assets"}),
-    (LotoProcedure, {"es": "procedimientos LOTO", "en": "LOTO procedures"}),
-    (ServiceTicket, {"es": "órdenes de trabajo", "en": "work orders"}),
-    (WorkPermit, {"es": "permisos de trabajo", "en": "work permits"}),
-    (LotoLog, {"es": "registros LOTO", "en": "LOTO log entries"}),
-    (TrainingModule, {"es": "módulos de capacitación", "en": "training modules"}),
-    (VisitorInvite, {"es": "invitaciones de visita", "en": "visitor invites"}),
-    (AccessLog, {"es": "registros de portería", "en": "gate log entries"}),
-]
+
+def _counted() -> list[tuple[type[Base], dict[Lang, str]]]:
+    from ker_field.domain.models import (
+        AccessLog,
+        Asset,
+        Local,
+        LotoLog,
+        LotoProcedure,
+        ServiceTicket,
+        TrainingModule,
+        User,
+        VisitorInvite,
+        WorkPermit,
+    )
+
+    return [
+        (Local, {"es": "instalaciones", "en": "sites"}),
+        (User, {"es": "usuarios", "en": "users"}),
+        (Asset, {"es": "equipos", "en": "assets"}),
+        (LotoProcedure, {"es": "procedimientos LOTO", "en": "LOTO procedures"}),
+        (ServiceTicket, {"es": "órdenes de trabajo", "en": "work orders"}),
+        (WorkPermit, {"es": "permisos de trabajo", "en": "work permits"}),
+        (LotoLog, {"es": "registros LOTO", "en": "LOTO log entries"}),
+        (TrainingModule, {"es": "módulos de capacitación", "en": "training modules"}),
+        (VisitorInvite, {"es": "invitaciones de visita", "en": "visitor invites"}),
+        (AccessLog, {"es": "registros de portería", "en": "gate log entries"}),
+    ]
 
 
 def _t(key: str, lang: Lang, **values: object) -> str:
@@ -89,13 +90,17 @@ def _print_decision(decision: Decision, lang: Lang) -> None:
 
 
 def summarize(store: LocalStore, lang: Lang) -> None:
+    from sqlalchemy import func, select
+
+    from ker_field.store import migrate
+
     print(_t("title", lang, version=__version__))
     print(f"  {_t('folder', lang)}: {store.data_dir}")
     print(f"  {_t('device', lang)}: {store.device_id}")
     print(f"  {_t('schema', lang)}: {migrate.current_revision(store.engine)}")
     print(f"  {_t('holds', lang)}:")
     with store.sessions() as session:
-        for entity, label in _COUNTED:
+        for entity, label in _counted():
             count = session.scalar(select(func.count()).select_from(entity)) or 0
             print(f"    {count:6d}  {label[lang]}")
     print(f"  {_t('pending', lang)}: {store.pending_count()}")
@@ -103,6 +108,14 @@ def summarize(store: LocalStore, lang: Lang) -> None:
 
 
 def show_demo_prerequisites(store: LocalStore, lang: Lang) -> None:
+    from sqlalchemy import select
+
+    from ker_field.domain import demo
+    from ker_field.domain.models import Asset, Local, User
+    from ker_field.domain.rules.common import Actor
+    from ker_field.services.context import ServiceContext
+    from ker_field.services.loto import loto_prerequisites
+
     with store.sessions() as session:
         user = session.get(User, demo.USER_IDS["tecnico"])
         site = session.get(Local, demo.SITE_IDS["STGO"])
@@ -116,11 +129,14 @@ def show_demo_prerequisites(store: LocalStore, lang: Lang) -> None:
     ctx = ServiceContext(store, Actor(user.id, user.role), site.tenant_id, site.id)
     print(_t("prereq", lang, user=user.full_name, site=site.name))
     for asset in assets:
-        print(f"    {asset.qr_code}  {asset.name} ({asset.category})")
+        print(f"    {asset.qr_code}  {asset.name} ({category_label(asset.category, lang)})")
         _print_decision(loto_prerequisites(ctx, asset.id), lang)
 
 
 def run_summary(data_dir: str | None, demo_data: bool, lang: Lang) -> int:
+    from ker_field.domain import demo
+    from ker_field.store.local import LocalStore
+
     store = LocalStore.open(data_dir)
     try:
         if demo_data:
@@ -150,6 +166,7 @@ def run_gui(
     from ker_field.tools.demo_server import DemoServer
     from ker_field.ui.controller import AppController
     from ker_field.ui.i18n import install_language
+    from ker_field.ui.session import StoreOpening
     from ker_field.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -171,7 +188,7 @@ def run_gui(
         demo_server = DemoServer.start(data_dir / "server")
         settings = settings.with_(server_url=demo_server.url)
         print(f"KER Field: demo server on {demo_server.url}", flush=True)
-    store = LocalStore.open(data_dir)
+    store = StoreOpening(data_dir)  # opens on the task runner while the login window shows
     controller = AppController(store, settings, data_dir, demo=demo_mode)
     # Ctrl+C / SIGTERM close the app cleanly (and so stop the demo server): Python runs signal
     # handlers only when it gets control, hence the idle timer.

@@ -68,3 +68,28 @@ def label(value: Enum, lang: Lang = "es") -> str:
     if pair is None:
         return str(value.value)
     return pair[0] if lang == "es" else pair[1]
+
+
+# Asset categories (free text on the asset; the ones the demo and the training modules use,
+# named after the kind of hazardous energy). An unknown category shows as written.
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "electrical": ("eléctrico", "electrical"),
+    "mechanical": ("mecánico", "mechanical"),
+    "hydraulic": ("hidráulico", "hydraulic"),
+    "pneumatic": ("neumático", "pneumatic"),
+    "thermal": ("térmico", "thermal"),
+    "chemical": ("químico", "chemical"),
+    "gravitational": ("gravitacional", "gravitational"),
+    "radiation": ("radiación", "radiation"),
+    "induction": ("inducción", "induction"),
+}
+
+
+def category_label(category: str | None, lang: Lang = "es") -> str:
+    """An asset category as people read it ("hydraulic" -> "hidráulico")."""
+    if not category:
+        return "—"
+    pair = CATEGORY_LABELS.get(category.strip().lower())
+    if pair is None:
+        return category
+    return pair[0] if lang == "es" else pair[1]

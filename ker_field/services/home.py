@@ -1,17 +1,12 @@
-"""Read queries the role homes need that ``ker_field.services`` does not offer yet (assets
-with search, permits to approve, my tickets, my training, the sync-issue inbox), plus the
-inbox's two writes. No Qt: these return plain dataclasses and run on the task runner.
-
-They belong in ``ker_field.services``; they live here until that package's owners take
-them (see the issue-5 report).
-"""
+"""What a role home shows: the site's assets (with search), my tickets, permits to
+approve, my training, and the header's counts, read together in :func:`home_data`.
+Plain dataclasses; the UI runs these on its task runner."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, or_, select
 
@@ -27,12 +22,12 @@ from ker_field.domain.models import (
 )
 from ker_field.domain.operations import training as training_ops
 from ker_field.domain.rules import training as training_rules
-from ker_field.services import loto, visitors
+from ker_field.services import loto, sync_issues, visitors
 from ker_field.services.context import ServiceContext
 from ker_field.services.loto import ActiveLock
 from ker_field.services.visitors import OnSite
-from ker_field.store.local import LocalStore, enqueue_mutation
-from ker_field.store.tables import OutboxEntry, SyncIssue
+from ker_field.store.local import LocalStore
+from ker_field.store.tables import OutboxEntry
 
 ASSET_PAGE = 500
 
@@ -75,17 +70,6 @@ class TrainingRow:
     status: TrainingStatus
     score: int | None
     expires_at: datetime | None
-
-
-@dataclass(frozen=True)
-class IssueRow:
-    id: uuid.UUID
-    created_at: datetime
-    name: str
-    code: str
-    message: str
-    args: dict[str, Any]
-    server_row: dict[str, Any] | None
 
 
 def assets(ctx: ServiceContext, search: str = "", limit: int = ASSET_PAGE) -> list[AssetRow]:
@@ -177,48 +161,18 @@ def my_training(ctx: ServiceContext) -> list[TrainingRow]:
         ]
 
 
-def open_issues(store: LocalStore, user_id: uuid.UUID | None = None) -> list[IssueRow]:
-    query = select(SyncIssue).where(SyncIssue.resolved_at.is_(None))
-    if user_id is not None:
-        query = query.where(SyncIssue.user_id == user_id)
-    with store.sessions() as session:
-        return [
-            IssueRow(i.id, i.created_at, i.name, i.code, i.message, i.args, i.server_row)
-            for i in session.scalars(query.order_by(SyncIssue.created_at))
-        ]
-
-
-def discard_issue(store: LocalStore, issue_id: uuid.UUID, now: datetime) -> None:
-    """The person accepts the server's refusal: the change is dropped for good."""
-    with store.transaction() as session:
-        issue = session.get(SyncIssue, issue_id)
-        if issue is not None and issue.resolved_at is None:
-            issue.resolved_at, issue.resolution = now, "discarded"
-
-
-def retry_issue(store: LocalStore, issue_id: uuid.UUID, now: datetime) -> None:
-    """After fixing the cause (a certificate, a permit...), send the same change again, as a
-    new mutation at the end of the outbox."""
-    with store.transaction() as session:
-        issue = session.get(SyncIssue, issue_id)
-        if issue is None or issue.resolved_at is not None:
-            return
-        site = issue.args.get("site_id") if isinstance(issue.args, dict) else None
-        enqueue_mutation(
-            session,
-            name=issue.name,
-            args=issue.args,
-            user_id=issue.user_id,
-            device_time=now,
-            site_id=uuid.UUID(site) if isinstance(site, str) else None,
-        )
-        issue.resolved_at, issue.resolution = now, "retried"
-
-
 def pending_for(store: LocalStore, user_id: uuid.UUID) -> int:
     """Changes of this person waiting to sync (a shared tablet keeps each person's own)."""
     with store.sessions() as session:
         query = select(func.count()).select_from(OutboxEntry).where(OutboxEntry.user_id == user_id)
+        return int(session.scalar(query) or 0)
+
+
+def pending_of_others(store: LocalStore, user_id: uuid.UUID) -> int:
+    """Changes other people made on this device, waiting until they sign in here again
+    (each person's changes are sent with their own credentials)."""
+    with store.sessions() as session:
+        query = select(func.count()).select_from(OutboxEntry).where(OutboxEntry.user_id != user_id)
         return int(session.scalar(query) or 0)
 
 
@@ -234,6 +188,7 @@ class HomeData:
     people: list[OnSite]
     training: list[TrainingRow]
     pending: int
+    pending_others: int
     issues: int
     user_names: dict[uuid.UUID, str]
 
@@ -258,6 +213,7 @@ def home_data(ctx: ServiceContext, site_ids: list[uuid.UUID], pages: frozenset[s
         people=visitors.people_on_site(ctx) if "people" in pages else [],
         training=my_training(ctx) if "training" in pages else [],
         pending=pending_for(ctx.store, user),
-        issues=len(open_issues(ctx.store, user)),
+        pending_others=pending_of_others(ctx.store, user),
+        issues=sync_issues.open_issue_count(ctx.store, user),
         user_names=user_names,
     )

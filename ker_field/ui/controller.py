@@ -3,19 +3,30 @@ out. Owns the task runner and the session; :meth:`AppController.shutdown` stops 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from ker_field.settings import Settings
-from ker_field.store.local import LocalStore
-from ker_field.ui.first_sync import FirstSyncDialog
 from ker_field.ui.i18n import current_language, install_language
+from ker_field.ui.journeys import registered
 from ker_field.ui.login import LoginWindow
 from ker_field.ui.main_window import MainWindow
-from ker_field.ui.session import UserSession
+from ker_field.ui.session import StoreOpening, UserSession
 from ker_field.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ker_field.store.local import LocalStore
+    from ker_field.ui.first_sync import FirstSyncDialog
+
+
+def _warm_up(store: StoreOpening) -> None:
+    """On the task runner while the person types: open the store, load the journeys."""
+    store.result()
+    registered()
 
 
 class AppController(QObject):
@@ -23,7 +34,7 @@ class AppController(QObject):
 
     def __init__(
         self,
-        store: LocalStore,
+        store: LocalStore | StoreOpening,
         settings: Settings,
         data_dir: Path,
         demo: bool = False,
@@ -31,19 +42,21 @@ class AppController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self.settings, self.data_dir, self.demo = store, settings, data_dir, demo
+        self.store = StoreOpening.of(store)
+        self.settings, self.data_dir, self.demo = settings, data_dir, demo
         self.sync_interval = sync_interval
         self.tasks = TaskRunner(self)
         self.session: UserSession | None = None
         self.main: MainWindow | None = None
         self.first_sync: FirstSyncDialog | None = None
         self.login = LoginWindow(
-            store, self.tasks, settings.server_url, settings.last_username, demo
+            self.store, self.tasks, settings.server_url, settings.last_username, demo
         )
         self.login.signed_in.connect(self._signed_in)
 
     def start(self) -> None:
         self.login.show()
+        self.tasks.run(partial(_warm_up, self.store), None, self.login.store_failed)
 
     def visible_window(self) -> QWidget:
         return self.main if self.main is not None else self.login
@@ -56,6 +69,8 @@ class AppController(QObject):
         )
         self.settings.save(self.data_dir)
         if first_sync:
+            from ker_field.ui.first_sync import FirstSyncDialog
+
             self.first_sync = FirstSyncDialog(
                 session.sync_engine(), session.scopes(), self.tasks, self.login
             )
@@ -74,7 +89,9 @@ class AppController(QObject):
 
     def _open_main(self) -> None:
         assert self.session is not None
-        self.main = MainWindow(self.session, self.settings, self.data_dir, self.tasks)
+        self.main = MainWindow(
+            self.session, self.settings, self.data_dir, self.tasks, defer_journeys=True
+        )
         self.main.logged_out.connect(self._logged_out)
         self.main.settings_changed.connect(self._settings_changed)
         self.main.resize(self.login.size())

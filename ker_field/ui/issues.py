@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ker_field.services import sync_issues
+from ker_field.services.sync_issues import IssueRow
 from ker_field.store.local import LocalStore
-from ker_field.ui import queries
 from ker_field.ui.models import Column, RowsModel
-from ker_field.ui.queries import IssueRow
 from ker_field.ui.tasks import TaskRunner
 from sync.protocol import MutationName
 
@@ -151,7 +151,9 @@ class IssuesInbox(QDialog):
     # -- data -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._tasks.run(partial(queries.open_issues, self._store, self._user_id), self.show_rows)
+        self._tasks.run(
+            partial(sync_issues.open_issues, self._store, self._user_id), self.show_rows
+        )
 
     def show_rows(self, rows: list[IssueRow]) -> None:
         self.model.set_rows(rows)
@@ -201,7 +203,9 @@ class IssuesInbox(QDialog):
         if issue is None or not self.confirm_discard(issue):
             return
         now = datetime.now(UTC)
-        self._tasks.run(partial(queries.discard_issue, self._store, issue.id, now), self._written)
+        self._tasks.run(
+            partial(sync_issues.discard_issue, self._store, issue.id, now), self._written
+        )
 
     @Slot()
     def retry_selected(self) -> None:
@@ -209,7 +213,7 @@ class IssuesInbox(QDialog):
         if issue is None:
             return
         now = datetime.now(UTC)
-        self._tasks.run(partial(queries.retry_issue, self._store, issue.id, now), self._written)
+        self._tasks.run(partial(sync_issues.retry_issue, self._store, issue.id, now), self._written)
 
     def _written(self, _result: object) -> None:
         self.changed.emit()

@@ -4,6 +4,7 @@ cannot be reached; in demo mode, the demo people to tap."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -19,18 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ker_field.domain.demo import DEMO_USERS, DemoUser
 from ker_field.domain.labels import label
-from ker_field.store.local import LocalStore
 from ker_field.ui.i18n import current_language
-from ker_field.ui.session import Failure, SignInFailed, UserSession, sign_in
+from ker_field.ui.session import Failure, SignInFailed, StoreOpening, UserSession, sign_in
 from ker_field.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ker_field.domain.demo import DemoUser
+    from ker_field.store.local import LocalStore
 
 
 def _sign_in_and_check(
-    store: LocalStore, url: str, username: str, password: str, lang: str
+    store: StoreOpening, url: str, username: str, password: str, lang: str
 ) -> tuple[UserSession, bool]:
-    session = sign_in(store, url, username, password, lang)
+    session = sign_in(store.result(), url, username, password, lang)
     return session, session.signed_in_online and session.needs_first_sync()
 
 
@@ -41,7 +44,7 @@ class LoginWindow(QWidget):
 
     def __init__(
         self,
-        store: LocalStore,
+        store: LocalStore | StoreOpening,
         tasks: TaskRunner,
         server_url: str,
         username: str = "",
@@ -50,8 +53,13 @@ class LoginWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("login")
-        self._store, self._tasks, self._demo = store, tasks, demo
+        self._store, self._tasks, self._demo = StoreOpening.of(store), tasks, demo
         self._busy = False
+        self._demo_users: list[DemoUser] = []
+        if demo:  # the demo data module (and the ORM with it) only in demo mode
+            from ker_field.domain.demo import DEMO_USERS
+
+            self._demo_users = list(DEMO_USERS)
 
         self.title = QLabel()
         self.title.setObjectName("title")
@@ -123,14 +131,14 @@ class LoginWindow(QWidget):
         self._demo_title.setObjectName("subtitle")
         self._demo_title.setWordWrap(True)
         grid.addWidget(self._demo_title, 0, 0)
-        for n, user in enumerate(DEMO_USERS, start=1):
+        for n, user in enumerate(self._demo_users, start=1):
             button = QPushButton()
             button.setObjectName("demoUser")
             button.setProperty("username", user.username)
             button.clicked.connect(partial(self.fill_demo_user, user))
             self.demo_buttons.append(button)
             grid.addWidget(button, n, 0)
-        grid.setRowStretch(len(DEMO_USERS) + 1, 1)
+        grid.setRowStretch(len(self._demo_users) + 1, 1)
         return panel
 
     # -- words ------------------------------------------------------------------------------
@@ -144,7 +152,7 @@ class LoginWindow(QWidget):
         self._password_label.setText(self.tr("Contraseña"))
         self.sign_in_button.setText(self.tr("Conectando…") if self._busy else self.tr("Ingresar"))
         self._demo_title.setText(self.tr("Usuarios de demostración: toque uno para completar"))
-        for button, user in zip(self.demo_buttons, DEMO_USERS, strict=False):
+        for button, user in zip(self.demo_buttons, self._demo_users, strict=False):
             button.setText(
                 self.tr("{name} · {role}").format(
                     name=user.full_name, role=label(user.role, current_language())
@@ -231,6 +239,12 @@ class LoginWindow(QWidget):
         self.password.selectAll()
         self.password.setFocus()
         self.message.setText(self.failure_text(error))
+
+    def store_failed(self, error: BaseException) -> None:
+        """The device's store could not be opened (a full or read-only disk...)."""
+        self.message.setText(
+            self.tr("No se pudo abrir la base de datos de este equipo: {error}").format(error=error)
+        )
 
     @property
     def busy(self) -> bool:

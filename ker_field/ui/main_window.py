@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -33,21 +33,24 @@ from PySide6.QtWidgets import (
 )
 
 from ker_field.domain.enums import UserRole
-from ker_field.domain.labels import label
-from ker_field.services.loto import ActiveLock
-from ker_field.services.visitors import OnSite
+from ker_field.domain.labels import category_label, label
 from ker_field.settings import Settings
-from ker_field.ui import queries
 from ker_field.ui.i18n import current_language
-from ker_field.ui.issues import IssuesInbox
 from ker_field.ui.journeys import Journey, registered
 from ker_field.ui.models import Column, RowsModel
-from ker_field.ui.queries import AssetRow, HomeData, PermitRow, TicketRow, TrainingRow
-from ker_field.ui.session import UserSession, check_password
+from ker_field.ui.session import UserSession
 from ker_field.ui.settings_dialog import SettingsDialog
 from ker_field.ui.tasks import TaskRunner
-from sync.client.engine import SyncReport
-from sync.client.scheduler import LoopState, SyncLoop
+
+# The services (and with them the ORM), the sync client and the inbox are imported where
+# first used, off the path to the first paint (bench/startup.py).
+if TYPE_CHECKING:
+    from ker_field.services.home import AssetRow, HomeData, PermitRow, TicketRow, TrainingRow
+    from ker_field.services.loto import ActiveLock
+    from ker_field.services.visitors import OnSite
+    from ker_field.ui.issues import IssuesInbox
+    from sync.client.engine import SyncReport
+    from sync.client.scheduler import LoopState, SyncLoop
 
 PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
     UserRole.TECHNICIAN: ("tickets", "loto", "my_locks", "assets", "training", "handover"),
@@ -134,6 +137,7 @@ class StatusHeader(QFrame):
         self._session = session
         self._state = "online" if session.signed_in_online else "offline"
         self._pending = 0
+        self._others = 0
         self._issues = 0
         self._last_sync: datetime | None = None
 
@@ -145,6 +149,9 @@ class StatusHeader(QFrame):
         self.connection = QLabel()
         self.connection.setObjectName("connection")
         self.pending = QLabel()
+        self.pending_others = QLabel()
+        self.pending_others.setObjectName("pendingOthers")
+        self.pending_others.hide()
         self.last_sync = QLabel()
         self.issues_button = QPushButton()
         self.issues_button.setObjectName("issuesBadge")
@@ -171,6 +178,7 @@ class StatusHeader(QFrame):
         bottom.setSpacing(32)
         bottom.addWidget(self.connection)
         bottom.addWidget(self.pending)
+        bottom.addWidget(self.pending_others)
         bottom.addWidget(self.last_sync)
         bottom.addStretch(1)
         bottom.addWidget(self.issues_button)
@@ -194,8 +202,11 @@ class StatusHeader(QFrame):
         self.connection.style().polish(self.connection)
         self.retranslate()
 
-    def set_counts(self, pending: int, issues: int) -> None:
-        self._pending, self._issues = pending, issues
+    def set_counts(self, pending: int, issues: int, others: int = 0) -> None:
+        """This person's pending changes and open issues; ``others``: changes of other
+        people on this device, sent when they sign in here again."""
+        self._pending, self._issues, self._others = pending, issues, others
+        self.pending_others.setVisible(others > 0)
         self.issues_button.setProperty("alert", issues > 0)
         self.issues_button.style().unpolish(self.issues_button)
         self.issues_button.style().polish(self.issues_button)
@@ -219,6 +230,9 @@ class StatusHeader(QFrame):
         }
         self.connection.setText(states.get(self._state, states["offline"]))
         self.pending.setText(self.tr("Pendientes: {count}").format(count=self._pending))
+        self.pending_others.setText(
+            self.tr("Pendientes de otras personas: {count}").format(count=self._others)
+        )
         self.last_sync.setText(
             self.tr("Última sincronización: {time}").format(
                 time=self._last_sync.astimezone().strftime("%H:%M")
@@ -276,6 +290,36 @@ class ListPage(QWidget):
         self.empty.setVisible(not rows)
 
 
+def _prepare(session: UserSession, journeys: bool) -> dict[str, Journey] | None:
+    """On the task runner (cold start): open the store, import the journey modules."""
+    _ = session.store
+    return registered() if journeys else None
+
+
+def _load_home(session: UserSession, pages: frozenset[str]) -> HomeData:
+    """On the task runner: the home's rows and counts."""
+    from ker_field.services.home import home_data
+
+    return home_data(session.context(), session.site_ids, pages)
+
+
+def _search_assets(session: UserSession, text: str) -> list[AssetRow]:
+    from ker_field.services.home import assets
+
+    return assets(session.context(), text)
+
+
+def _check_password(session: UserSession, password: str) -> bool:
+    from ker_field.ui.session import check_password
+
+    return check_password(session.store, session.username, password)
+
+
+BUILT_IN_PAGES = frozenset(
+    {"tickets", "my_locks", "team_locks", "assets", "permits", "people", "training"}
+)
+
+
 @dataclass
 class _Page:
     key: str
@@ -298,7 +342,12 @@ class MainWindow(QMainWindow):
         data_dir: Path,
         tasks: TaskRunner,
         parent: QWidget | None = None,
+        *,
+        defer_journeys: bool = False,
     ) -> None:
+        """``defer_journeys``: paint first, then import the journey modules (and open a
+        store still opening) on the task runner and put their pages in place (the app's
+        cold start); otherwise the journey pages are made here."""
         super().__init__(parent)
         self.setObjectName("main")
         self.session, self.settings, self.data_dir, self.tasks = session, settings, data_dir, tasks
@@ -326,12 +375,17 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.pages: dict[str, _Page] = {}
         self.journeys: dict[str, tuple[Journey, QWidget]] = {}
-        journeys = registered()
-        for key in PAGES_BY_ROLE.get(session.role, ("training",)):
+        self._placeholders: dict[str, QWidget] = {}
+        self._defer_journeys = defer_journeys
+        self._closed = False
+        journeys = {} if defer_journeys else registered()
+        for key in self.keys():
             if key in journeys:
                 self._add_journey(journeys[key])
-            else:
+            elif key in BUILT_IN_PAGES:
                 self._add_page(key)
+            elif defer_journeys:
+                self._add_placeholder(key)
 
         home = QWidget()
         home_layout = QVBoxLayout(home)
@@ -409,11 +463,40 @@ class MainWindow(QMainWindow):
         self.pages[key] = _Page(key, page, title, columns, empty)
         self.tabs.addTab(page, title())
 
-    def _add_journey(self, journey: Journey) -> None:
+    def keys(self) -> tuple[str, ...]:
+        """The tabs this person's role sees, in order."""
+        return PAGES_BY_ROLE.get(self.session.role, ("training",))
+
+    def _add_journey(self, journey: Journey, index: int = -1) -> None:
         page = journey.create(self)
         page.setObjectName(f"page_{journey.key}")
         self.journeys[journey.key] = (journey, page)
-        self.tabs.addTab(page, journey.title())
+        self.tabs.insertTab(index, page, journey.title())
+
+    def _add_placeholder(self, key: str) -> None:
+        """A journey tab whose module is still loading (cold start)."""
+        page = QLabel(self.tr("Cargando…"))
+        page.setObjectName(f"page_{key}")
+        page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholders[key] = page
+        self.tabs.addTab(page, "…")
+
+    def _attach_journeys(self, journeys: dict[str, Journey]) -> None:
+        """Put the journey pages in the place of their placeholders (or of a built-in list
+        the journey replaces), keeping the tab the person is on."""
+        current = self.tabs.currentIndex()
+        for key in self.keys():
+            old: QWidget | None = self._placeholders.pop(key, None)
+            if old is None and key in journeys and key in self.pages:
+                old = self.pages.pop(key).page
+            if old is None:
+                continue
+            index = self.tabs.indexOf(old)
+            self.tabs.removeTab(index)
+            old.deleteLater()
+            if key in journeys:
+                self._add_journey(journeys[key], index)
+        self.tabs.setCurrentIndex(min(max(current, 0), self.tabs.count() - 1))
 
     def show_page(self, key: str) -> QWidget | None:
         """Bring the tab ``key`` to the front; its page, or None when this home lacks it."""
@@ -463,7 +546,7 @@ class MainWindow(QMainWindow):
         return [
             Column(self.tr("Código QR"), lambda r: r.qr_code),
             Column(self.tr("Equipo"), lambda r: r.name),
-            Column(self.tr("Categoría"), lambda r: r.category),
+            Column(self.tr("Categoría"), lambda r: category_label(r.category, current_language())),
             Column(self.tr("Ubicación"), lambda r: r.location),
         ]
 
@@ -533,10 +616,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read the home's lists and the header counts, off the GUI thread."""
-        ctx = self.session.context()
-        keys = frozenset(self.pages)
         self.tasks.run(
-            partial(queries.home_data, ctx, list(self.session.snapshot.site_ids), keys),
+            partial(_load_home, self.session, frozenset(self.pages)),
             self._show_home,
             self._load_failed,
         )
@@ -547,7 +628,7 @@ class MainWindow(QMainWindow):
 
     def _show_home(self, data: HomeData) -> None:
         self.header.set_sites(data.site_names, self.session.site_id)
-        self.header.set_counts(data.pending, data.issues)
+        self.header.set_counts(data.pending, data.issues, data.pending_others)
         self._people = data.user_names
         rows: dict[str, Sequence[Any]] = {
             "tickets": data.tickets,
@@ -576,7 +657,7 @@ class MainWindow(QMainWindow):
         if self._search_task is not None:
             self.tasks.forget(self._search_task)
         self._search_task = self.tasks.run(
-            partial(queries.assets, self.session.context(), page.search.text()),
+            partial(_search_assets, self.session, page.search.text()),
             page.set_rows,
             self._load_failed,
         )
@@ -594,6 +675,8 @@ class MainWindow(QMainWindow):
         """Background sync on its own thread; its callbacks are relay signals."""
         if self.loop is not None:
             return
+        from sync.client.scheduler import SyncLoop
+
         self.loop = SyncLoop(
             self.session.sync_engine(),
             self.session.scopes,
@@ -617,11 +700,12 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _sync_state(self, state: str) -> None:
+        # LoopState values (the header's own words for them)
         shown = {
-            LoopState.SYNCING.value: "syncing",
-            LoopState.OFFLINE.value: "offline",
-            LoopState.SIGN_IN_REQUIRED.value: "sign_in_required",
-            LoopState.IDLE.value: "online",
+            "syncing": "syncing",
+            "offline": "offline",
+            "sign_in_required": "sign_in_required",
+            "idle": "online",
         }.get(state)
         if shown is not None:
             self.header.set_state(shown)
@@ -642,6 +726,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_issues(self) -> IssuesInbox:
         if self.inbox is None:
+            from ker_field.ui.issues import IssuesInbox
+
             self.inbox = IssuesInbox(self.session.store, self.session.user_id, self.tasks, self)
             self.inbox.changed.connect(self.refresh)
         self.inbox.resize(min(1000, self.width()), min(640, self.height()))
@@ -721,7 +807,7 @@ class MainWindow(QMainWindow):
         password = self.lock_password.text()
         self.unlock_button.setEnabled(False)
         self.tasks.run(
-            partial(check_password, self.session.store, self.session.username, password),
+            partial(_check_password, self.session, password),
             self._unlock_checked,
             self._load_failed,
         )
@@ -743,14 +829,36 @@ class MainWindow(QMainWindow):
     # -- life -------------------------------------------------------------------------------
 
     def start(self, sync: bool = True) -> None:
-        """Load the home, start the inactivity lock and (unless told not to) the sync loop."""
-        self.refresh()
+        """Load the home, start the inactivity lock and (unless told not to) the sync loop.
+        On a cold start the store opens and the journeys load on the task runner first."""
         self.idle.start()
+        if self._defer_journeys or not self.session.store_ready:
+            # After the first paint: the loading thread would slow the paint (the GIL).
+            QTimer.singleShot(0, partial(self._prepare_in_background, sync))
+        else:
+            self._prepared(sync, None)
+
+    def _prepare_in_background(self, sync: bool) -> None:
+        if self._closed:
+            return
+        self.tasks.run(
+            partial(_prepare, self.session, self._defer_journeys),
+            partial(self._prepared, sync),
+            self._load_failed,
+        )
+
+    def _prepared(self, sync: bool, journeys: dict[str, Journey] | None) -> None:
+        if self._closed:
+            return
+        if journeys is not None:
+            self._attach_journeys(journeys)
+        self.refresh()
         if sync:
             self.start_sync()
 
     def shutdown(self) -> None:
         """Stop the sync thread and the timers (idempotent)."""
+        self._closed = True
         self.idle.stop()
         self.search_timer.stop()
         for _journey, page in self.journeys.values():
