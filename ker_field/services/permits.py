@@ -33,6 +33,7 @@ from ker_field.services.context import ServiceContext
 from sync.protocol import MutationName, PermitRequestArgs, PermitTransitionArgs
 
 S = PermitStatus
+_HAZARDS = frozenset(h.value for h in PermitHazard)
 
 
 class WindowState(StrEnum):
@@ -145,7 +146,7 @@ def _view(session: Session, permit: WorkPermit, now: datetime) -> PermitView:
         likelihood=permit.likelihood,
         severity=permit.severity,
         risk_assessment=permit.risk_assessment,
-        hazards=tuple(PermitHazard(h) for h in permit.hazards or () if h in PermitHazard),
+        hazards=tuple(PermitHazard(h) for h in permit.hazards or () if h in _HAZARDS),
         controls=permit.controls or "",
         requested_by=permit.requested_by_id,
         requested_by_name=_name(session, permit.requested_by_id) or "",

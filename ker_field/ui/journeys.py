@@ -83,4 +83,7 @@ def registered() -> dict[str, Journey]:
     from ker_field.ui import gate
 
     journeys += gate.JOURNEYS
+    from ker_field.ui import permits
+
+    journeys += permits.JOURNEYS
     return {j.key: j for j in journeys}

@@ -53,10 +53,19 @@ if TYPE_CHECKING:
     from sync.client.scheduler import LoopState, SyncLoop
 
 PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
-    UserRole.TECHNICIAN: ("tickets", "loto", "my_locks", "assets", "training", "handover"),
+    UserRole.TECHNICIAN: (
+        "tickets",
+        "loto",
+        "permit",
+        "my_locks",
+        "assets",
+        "training",
+        "handover",
+    ),
     UserRole.SUPERVISOR: (
         "permits",
         "team_locks",
+        "permit",
         "loto",
         "tickets",
         "assets",
@@ -67,6 +76,7 @@ PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
     UserRole.ADMIN: (
         "permits",
         "team_locks",
+        "permit",
         "loto",
         "tickets",
         "assets",
@@ -409,6 +419,8 @@ class MainWindow(QMainWindow):
             assert search is not None
             search.textChanged.connect(self.search_timer.start)
             self.pages["assets"].page.table.activated.connect(self._asset_activated)
+        if "permits" in self.pages:
+            self.pages["permits"].page.table.activated.connect(self._permit_activated)
 
         self.idle = IdleWatcher(settings.inactivity_lock_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -519,6 +531,14 @@ class MainWindow(QMainWindow):
     def _asset_activated(self, index: Any) -> None:
         row = self.pages["assets"].page.model.row(index.row())
         self.open_asset(row.id)
+
+    @Slot(object)
+    def _permit_activated(self, index: Any) -> None:
+        """A permit to approve opens in the permit journey."""
+        row = self.pages["permits"].page.model.row(index.row())
+        page = self.show_page("permit")
+        if page is not None:
+            page.open_permit(row.id)  # type: ignore[attr-defined]
 
     def _ticket_columns(self) -> list[Column[TicketRow]]:
         return [
