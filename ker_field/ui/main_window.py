@@ -300,10 +300,9 @@ class ListPage(QWidget):
         self.empty.setVisible(not rows)
 
 
-def _prepare(session: UserSession, journeys: bool) -> dict[str, Journey] | None:
-    """On the task runner (cold start): open the store, import the journey modules."""
+def _open_store(session: UserSession) -> None:
+    """On the task runner (cold start)."""
     _ = session.store
-    return registered() if journeys else None
 
 
 def _load_home(session: UserSession, pages: frozenset[str]) -> HomeData:
@@ -850,31 +849,46 @@ class MainWindow(QMainWindow):
 
     def start(self, sync: bool = True) -> None:
         """Load the home, start the inactivity lock and (unless told not to) the sync loop.
-        On a cold start the store opens and the journeys load on the task runner first."""
+        On a cold start the store opens on the task runner after the first paint, the lists
+        fill, then the journey modules load (the lists first: imports hold the GIL)."""
         self.idle.start()
         if self._defer_journeys or not self.session.store_ready:
-            # After the first paint: the loading thread would slow the paint (the GIL).
-            QTimer.singleShot(0, partial(self._prepare_in_background, sync))
+            # After the first paint: the loading threads would slow the paint (the GIL).
+            QTimer.singleShot(0, partial(self._load_in_background, sync))
         else:
-            self._prepared(sync, None)
+            self._store_opened(sync)
 
-    def _prepare_in_background(self, sync: bool) -> None:
+    def _load_in_background(self, sync: bool) -> None:
         if self._closed:
             return
-        self.tasks.run(
-            partial(_prepare, self.session, self._defer_journeys),
-            partial(self._prepared, sync),
-            self._load_failed,
-        )
+        if self.session.store_ready:
+            self._store_opened(sync)
+        else:
+            self.tasks.run(
+                partial(_open_store, self.session),
+                lambda _none: self._store_opened(sync),
+                self._load_failed,
+            )
 
-    def _prepared(self, sync: bool, journeys: dict[str, Journey] | None) -> None:
+    def _store_opened(self, sync: bool) -> None:
         if self._closed:
             return
-        if journeys is not None:
-            self._attach_journeys(journeys)
         self.refresh()
+        if self._defer_journeys:
+            self._defer_journeys = False
+            self.tasks.run(registered, self._journeys_loaded, self._load_failed)
         if sync:
             self.start_sync()
+
+    def _journeys_loaded(self, journeys: dict[str, Journey]) -> None:
+        if self._closed:
+            return
+        before = set(self.journeys)
+        self._attach_journeys(journeys)
+        if self.session.store_ready:  # otherwise the refresh after the store opens reads them
+            for key, (_journey, page) in self.journeys.items():
+                if key not in before:
+                    page.refresh()  # type: ignore[attr-defined]
 
     def shutdown(self) -> None:
         """Stop the sync thread and the timers (idempotent)."""
