@@ -4,7 +4,8 @@ Each frame (a synthetic 1280x720 scene with a visitor's signed invite QR code, m
 timing) goes through what the gate does: decode the QR (zxing-cpp with the enhancement
 ladder), verify the Ed25519 signature with the tenant's public key, load the invite, check
 the rules and write the entry or exit (AccessLog + outbox) in the device's SQLite store.
-The gate alternates entry and exit so every frame ends in a written verdict.
+Half the frames are visitors arriving (each with their own invite), the other half the same
+visitors leaving (exit scans), so every frame ends in a written verdict.
 
 Baseline, measured in the same run on the same frames: decoding the QR alone (the floor any
 scanner pays). The signature verification is timed apart and compared with the whole.
@@ -20,6 +21,7 @@ import base64
 import statistics
 import tempfile
 import time
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ker_field.capture.qr import make_decoder
 from ker_field.capture.synthetic import qr_frame
 from ker_field.domain import demo
-from ker_field.domain.enums import AccessDirection
+from ker_field.domain.enums import AccessDirection, AccessType
 from ker_field.domain.invite_token import InvitePayload, assemble_token, signing_input
 from ker_field.domain.models import Tenant, User, VisitorInvite
 from ker_field.domain.rules.common import Actor
@@ -56,29 +58,48 @@ def main() -> None:
         public = private.public_key().public_bytes(
             serialization.Encoding.Raw, serialization.PublicFormat.Raw
         )
+        visitors_n = max(1, frames_n // 2)
         with store.transaction() as db:
             demo.seed_demo(db, datetime.now(UTC))
             tenant = db.get(Tenant, demo.TENANT_ID)
             assert tenant is not None
             tenant.invite_public_key = base64.b64encode(public).decode()
-            invite = db.get(VisitorInvite, demo.demo_id("invite", "3"))  # a delivery: no NDA
-            assert invite is not None
-            signed = signing_input(
-                InvitePayload(invite.id, invite.site_id, invite.valid_from, invite.valid_to, "b")
-            )
+            template = db.get(VisitorInvite, demo.demo_id("invite", "3"))  # a delivery: no NDA
+            assert template is not None
+            tokens = []
+            for n in range(visitors_n):
+                invite = VisitorInvite(
+                    id=uuid.uuid4(),
+                    tenant_id=template.tenant_id,
+                    scope=template.scope,
+                    site_id=template.site_id,
+                    visitor_name=f"Transporte {n:03d}",
+                    visitor_company="Transportes Norte",
+                    access_type=AccessType.DELIVERY,
+                    host_user_id=template.host_user_id,
+                    valid_from=template.valid_from,
+                    valid_to=template.valid_to,
+                )
+                db.add(invite)
+                signed = signing_input(
+                    InvitePayload(
+                        invite.id, invite.site_id, invite.valid_from, invite.valid_to, "b"
+                    )
+                )
+                tokens.append(assemble_token(signed, private.sign(signed)))
             guard = db.get(User, demo.USER_IDS["guardia"])
             assert guard is not None
             actor = Actor(guard.id, guard.role)
-        token = assemble_token(signed, private.sign(signed))
         key = base64.b64encode(public).decode()
         now = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
         ctx = ServiceContext(store, actor, demo.TENANT_ID, demo.SITE_IDS["STGO"], lambda: now)
-        frames = [qr_frame(token, seed=n) for n in range(frames_n)]
+        plan = [(tokens[n % visitors_n], n < visitors_n) for n in range(frames_n)]
+        frames = [qr_frame(token, seed=n) for n, (token, _entry) in enumerate(plan)]
         decoder = make_decoder("zxing")
         decoder.decode(frames[0])  # warm-up
 
         decode_ms: list[float] = []
-        for frame in frames:
+        for frame, (token, _entry) in zip(frames, plan, strict=True):
             start = time.perf_counter()
             reads = decoder.decode(frame)
             decode_ms.append((time.perf_counter() - start) * 1000)
@@ -88,8 +109,8 @@ def main() -> None:
         total_ms: list[float] = []
         verify_ms: list[float] = []
         refused = 0
-        for n, frame in enumerate(frames):
-            direction = AccessDirection.IN if n % 2 == 0 else AccessDirection.OUT
+        for frame, (_token, entry) in zip(frames, plan, strict=True):
+            direction = AccessDirection.IN if entry else AccessDirection.OUT
             start = time.perf_counter()
             text = decoder.decode(frame)[0].text
             verdict = visitors.scan_invite(ctx, text, "Portería 1", direction, public_key=key)
