@@ -635,20 +635,25 @@ class TrainingMatrix:
         return self.cells[(user_id, module_id)]
 
 
-def training_matrix(ctx: ServiceContext, team: list[TeamProgress]) -> TrainingMatrix:
-    """People of the current site who may apply LOTO × modules required for equipment,
-    each cell the person's status there as of now (no row: assigned)."""
+def training_matrix(
+    ctx: ServiceContext, team: list[TeamProgress], site_ids: list[uuid.UUID] | None = None
+) -> TrainingMatrix:
+    """People of the given sites (default: the current one) who may apply LOTO × modules
+    required for equipment, each cell the person's status there as of now (no row:
+    assigned)."""
+    sites = site_ids if site_ids is not None else [ctx.site_id]
     now = ctx.now()
     with ctx.store.sessions() as session:
         users = session.scalars(
             select(User)
             .join(SiteAssignment, SiteAssignment.user_id == User.id)
             .where(
-                SiteAssignment.site_id == ctx.site_id,
+                SiteAssignment.site_id.in_(sites),
                 SiteAssignment.deleted.is_(False),
                 User.deleted.is_(False),
                 User.role.in_(list(ACTION_ROLES["loto"])),
             )
+            .distinct()
             .order_by(User.full_name)
         ).all()
         modules = session.scalars(

@@ -6,6 +6,7 @@ the device for offline viewing."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -102,7 +103,7 @@ def _cache_path(host: JourneyHost) -> Path:
 
 
 def _load(
-    ctx: ServiceContext, api: ServerApi | None, cache: Path
+    ctx: ServiceContext, api: ServerApi | None, cache: Path, site_ids: list[uuid.UUID]
 ) -> tuple[training.TrainingMatrix, datetime | None, bool]:
     """(matrix, as of, from the server now?). Online: fetch and keep a copy; offline: the
     last copy."""
@@ -127,7 +128,7 @@ def _load(
             fetched_at = datetime.fromisoformat(data["fetched_at"])
         except (ValueError, KeyError, TypeError):
             rows, fetched_at = [], None
-    return training.training_matrix(ctx, rows), fetched_at, online
+    return training.training_matrix(ctx, rows, site_ids), fetched_at, online
 
 
 class TrainingMatrixPage(QWidget):
@@ -192,7 +193,13 @@ class TrainingMatrixPage(QWidget):
         session = self.host.session
         api = session.api if session.signed_in_online else None
         self._task = self.host.tasks.run(
-            partial(_load, session.context(), api, _cache_path(self.host)),
+            partial(
+                _load,
+                session.context(),
+                api,
+                _cache_path(self.host),
+                list(session.snapshot.site_ids),
+            ),
             self._show,
             self._failed,
         )

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -39,6 +39,18 @@ from ker_field.ui.tasks import TaskRunner
 AnyQuestion = TrueFalseQuestion | SingleChoiceQuestion | MultipleChoiceQuestion
 
 
+class _WideRadio(QRadioButton):
+    """The whole row is the touch target, not only the circle and the words."""
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)
+
+
+class _WideCheck(QCheckBox):
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)
+
+
 class QuestionBox(QGroupBox):
     """One question: radio buttons (one answer) or check boxes (several)."""
 
@@ -58,9 +70,9 @@ class QuestionBox(QGroupBox):
             options = list(question.options)
         for n, text in enumerate(options):
             button: QAbstractButton = (
-                QCheckBox(text)
+                _WideCheck(text)
                 if isinstance(question, MultipleChoiceQuestion)
-                else QRadioButton(text)
+                else _WideRadio(text)
             )
             button.setMinimumHeight(44)
             self.group.addButton(button, n)

@@ -1,0 +1,239 @@
+"""Training offline against a fresh real server per test: a quiz answered offline is graded
+after sync and its certificate unlocks LOTO; a forged local pass unlocks nothing there."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from ker_field.domain import demo
+from ker_field.domain.enums import TrainingStatus
+from ker_field.domain.models import Asset, UserTrainingProgress
+from ker_field.services import loto, training
+from ker_field.settings import Settings
+from ker_field.store.local import LocalStore
+from ker_field.store.tables import OutboxEntry, SyncIssue
+from ker_field.ui.main_window import MainWindow
+from ker_field.ui.session import UserSession
+from ker_field.ui.tasks import TaskRunner
+from ker_field.ui.training.page import TrainingPage
+from tests.helpers.clock import FakeClock
+from tests.helpers.live_server import LiveServer, database_url, run_server
+
+HYDRAULIC = demo.demo_id("module", "hydraulic")
+ELECTRICAL = demo.demo_id("module", "electrical")
+INDUCTION = demo.demo_id("module", "induction")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A fresh server per test: these tests change the technician's training there."""
+    for db in database_url("sqlite", tmp_path):
+        yield from run_server(db.url, tmp_path, FakeClock())
+
+
+@pytest.fixture
+def window_for(qtbot, signed_in, tasks: TaskRunner, tmp_path: Path, server: LiveServer):
+    opened: list[MainWindow] = []
+
+    def make(username: str, sync: bool = True) -> MainWindow:
+        session = signed_in(username)
+        if sync:
+            session.sync_engine().sync_once(session.scopes())
+        window = MainWindow(session, Settings(server_url=server.url), tmp_path / "data", tasks)
+        qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+        window.resize(1024, 600)
+        window.show()
+        window.start(sync=False)
+        opened.append(window)
+        return window
+
+    yield make
+    for window in opened:
+        window.shutdown()
+
+
+def _page(qtbot, window: MainWindow) -> TrainingPage:
+    page = window.show_page("training")
+    assert isinstance(page, TrainingPage)
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    return page
+
+
+def _hydraulic_asset(store: LocalStore) -> uuid.UUID:
+    with store.sessions() as db:
+        return db.scalars(
+            select(Asset.id).where(
+                Asset.category == "hydraulic", Asset.site_id == demo.SITE_IDS["STGO"]
+            )
+        ).first()
+
+
+def _answer(qtbot, page: TrainingPage, choices: dict[str, int]) -> None:
+    """Tap the options (by index) of each question, as a person would."""
+    qtbot.waitUntil(
+        lambda: bool(page.quiz.boxes) and all(b.isVisible() for b in page.quiz.boxes),
+        timeout=10_000,
+    )
+    for box in page.quiz.boxes:
+        if box.question.id in choices:
+            button = box.buttons[choices[box.question.id]]
+            page.quiz.scroll_area.ensureWidgetVisible(button)
+            qtbot.mouseClick(button, _left())
+            assert button.isChecked()
+
+
+def _lock_out(ctx, store: LocalStore, asset: uuid.UUID) -> None:
+    """Notify, shut down and put the first lock on (with its photo): the guarded step."""
+    import cv2
+    import numpy as np
+
+    view = loto.notify_affected(ctx, asset)
+    loto.shut_down(ctx, view.lockout_id)
+    frame = np.full((120, 160, 3), (40, 90, 200), dtype=np.uint8)
+    ok, jpeg = cv2.imencode(".jpg", frame)
+    assert ok
+    photo = store.blobs.put(jpeg.tobytes())
+    loto.apply_lock(ctx, view.lockout_id, view.points[0].id, "L-900", photo)
+
+
+def _left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def _hand_in(qtbot, page: TrainingPage) -> None:
+    page.quiz.hand_in_button.click()
+    qtbot.waitUntil(lambda: page.quiz.confirm_box is not None, timeout=5_000)
+    box = page.quiz.confirm_box
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: page.quiz.result.isVisible(), timeout=10_000)
+
+
+def test_quiz_offline_then_sync_grades_it_issues_a_certificate_and_unlocks_loto(
+    qtbot, window_for, store: LocalStore, server: LiveServer, tasks: TaskRunner
+):
+    window = window_for("tecnico")
+    session: UserSession = window.session
+    ctx = session.context()
+    asset = _hydraulic_asset(store)
+    before = loto.loto_prerequisites(ctx, asset)
+    assert "training.certificate_expired" in before.codes  # the demo's expired certificate
+
+    page = _page(qtbot, window)
+    titles = [e.title for e in page.entries]
+    assert titles.index("Energía hidráulica y neumática") < titles.index(
+        "Inducción de seguridad de planta"
+    )  # required modules first
+    entry = page.choose(HYDRAULIC)
+    assert entry.status is TrainingStatus.EXPIRED
+    assert "reasignado" in page.model.data(page.model.index(page.entries.index(entry), 1))
+    assert "venció" in page.warnings.text()
+
+    # The material: size shown before the download, progress during it, then the PDF.
+    assert not entry.content_on_device and entry.content_size
+    page.open_button.click()
+    assert "KB" in page.download_button.text()
+    page.download_button.click()
+    qtbot.waitUntil(lambda: page.pdf.isVisible() and page.pdf.page_count >= 1, timeout=10_000)
+    assert page.download_progress.maximum() == entry.content_size
+    assert store.blobs.exists(entry.content_sha256)
+
+    # The quiz, answered with no server involved: every answer kept at once.
+    page.content_quiz.click()
+    _answer(qtbot, page, {"q1": 1, "q2": 0})  # false; the try-out
+    qtbot.waitUntil(lambda: page.quiz.saves_done >= 1 and not page.quiz.busy, timeout=5_000)
+    _hand_in(qtbot, page)
+    assert "después de sincronizar" in page.quiz.result.text()
+    with store.sessions() as db:
+        names = [e.name for e in db.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))]
+    assert names[-2:] == ["training.start_module", "training.submit_attempt"]
+
+    # Sync: the server grades it and issues the certificate; the page shows it.
+    report = session.sync_engine().sync_once(session.scopes())
+    assert report.push.rejected == 0
+    page.show_catalog()
+    qtbot.waitUntil(
+        lambda: page.current is not None and page.current.status is TrainingStatus.PASSED,
+        timeout=10_000,
+    )
+    graded = page.current
+    assert graded.score == 100 and graded.certificate_number
+    assert graded.certificate_number.startswith("KER-")
+
+    # The certificate's PDF comes to the device by itself (online) and shows offline.
+    def kept() -> training.CertificateView | None:
+        return next(
+            (
+                c
+                for c in training.certificates(ctx)
+                if c.number == graded.certificate_number and c.on_device
+            ),
+            None,
+        )
+
+    qtbot.waitUntil(lambda: kept() is not None, timeout=10_000)
+    page.certificate_button.click()
+    qtbot.waitUntil(lambda: page.certificate.isVisible(), timeout=5_000)
+    assert page.certificate.pdf.page_count == 1
+    assert not page.certificate.qr.pixmap().isNull()
+    assert "VIGENTE" in page.certificate.state.text()
+    cert = kept()
+    assert cert is not None and cert.expires_at is not None and cert.issued_at is not None
+    assert cert.expires_at - cert.issued_at > timedelta(days=364)  # 12 months of validity
+
+    # The verification page (no sign-in) says valid; a forged code is unknown.
+    with httpx.Client(timeout=10) as http:
+        real = http.get(cert.verify_url)
+        forged = http.get(cert.verify_url.rsplit("/", 1)[0] + "/forged-code-123")
+    assert real.status_code == 200 and 'data-status="valid"' in real.text
+    assert graded.certificate_number in real.text
+    assert forged.status_code == 404 and 'data-status="unknown"' in forged.text
+
+    # LOTO on hydraulic equipment: allowed on the device and applied by the server.
+    after = loto.loto_prerequisites(ctx, asset)
+    assert not [c for c in after.codes if c.startswith("training.")]
+    _lock_out(ctx, store, asset)
+    pushed = session.sync_engine().sync_once(session.scopes())
+    assert pushed.push.applied == 3 and pushed.push.rejected == 0
+
+
+def test_marking_a_module_passed_in_the_local_database_unlocks_nothing_on_the_server(
+    qtbot, window_for, store: LocalStore, server: LiveServer
+):
+    window = window_for("tecnico")
+    session = window.session
+    ctx = session.context()
+    asset = _hydraulic_asset(store)
+    with store.transaction() as db:  # someone edits the device's database by hand
+        row = db.scalar(
+            select(UserTrainingProgress).where(
+                UserTrainingProgress.user_id == session.user_id,
+                UserTrainingProgress.module_id == HYDRAULIC,
+            )
+        )
+        row.status = TrainingStatus.PASSED
+        row.certificate_expires_at = server.clock.now + timedelta(days=300)
+    assert not [c for c in loto.loto_prerequisites(ctx, asset).codes if c.startswith("training.")]
+    page = _page(qtbot, window)
+    page.loaded = False
+    page.refresh()
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert page.choose(HYDRAULIC).status is TrainingStatus.PASSED  # fooled on the device
+
+    _lock_out(ctx, store, asset)  # allowed on the device: it believes the local row
+    report = session.sync_engine().sync_once(session.scopes())
+    assert report.push.applied == 2 and report.push.rejected == 1  # the lock is refused
+    with store.sessions() as db:
+        issue = db.scalars(select(SyncIssue)).one()
+    assert issue.code == "training.certificate_expired"
+    assert "volver a capacitarse" in issue.message
