@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ker_field.domain import demo
-from ker_field.domain.enums import AccessType
+from ker_field.domain.enums import AccessType, PermitHazard
 from ker_field.domain.models import TrainingModule, User, UserTrainingProgress
 from ker_field.domain.rules.common import Actor
 from ker_field.services import loto, permits, visitors
@@ -56,6 +56,9 @@ def build(folder: Path) -> LocalStore:
             4,
             now,
             now + timedelta(hours=8),
+            (PermitHazard.ELECTRICAL, PermitHazard.MOVING_PARTS),
+            "Bloqueo y etiquetado del interruptor; medición de ausencia de tensión; guantes"
+            " dieléctricos",
         )
     guard = context(store, "guardia")
     for name, rut, company, kind in (

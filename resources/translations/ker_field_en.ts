@@ -2,6 +2,428 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es_CL">
     <context>
+        <name>AnomaliesDialog</name>
+        <message>
+            <source>Anomalías de portería</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doble ingreso: {name} entró por {gates} con la misma invitación sin salida entre ambos ingresos ({time}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qué comprobó (p. ej.: eran dos vehículos de la misma empresa)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marcar revisada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cerrar</source>
+            <translation type="unfinished">Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPage</name>
+        <message>
+            <source>Norma</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auditoría</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation type="unfinished">Status</translation>
+        </message>
+        <message>
+            <source>Avance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Puntaje</source>
+            <translation type="unfinished">Score</translation>
+        </message>
+        <message>
+            <source>Hallazgos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fecha</source>
+            <translation type="unfinished">Date</translation>
+        </message>
+        <message>
+            <source>Ítem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resultado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auditorías de la instalación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comenzar auditoría</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Aún no hay auditorías en esta instalación.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>← Auditorías</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✔ Cumple</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✘ No cumple</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No aplica</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Severidad</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abrir orden correctiva</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nota (qué se observó)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Describa lo observado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tomar foto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guardar y siguiente</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Terminar auditoría</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Informe PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (ponderado)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Puntaje{weighted}: {score} · Cumple {passed} · No cumple {failed} · No aplica {na} · Faltan {left} · {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Órdenes correctivas abiertas: {numbers}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>peso {weight}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} fotos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Elija Cumple, No cumple o No aplica.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guardado en el equipo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo guardar: {error}</source>
+            <translation type="unfinished">Could not save: {error}</translation>
+        </message>
+        <message>
+            <source>Responda el ítem antes de adjuntar fotos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auditoría terminada con puntaje {score}. Se enviará al sincronizar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Informe guardado en {path}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CertificatePane</name>
+        <message>
+            <source>← Volver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Descargar certificado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escanee el código para verificar el certificado.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificado {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{person}
+{module}
+Emitido: {issued}
+Vence: {expires}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VENCIDO: no habilita bloqueos en esta categoría.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VIGENTE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>El PDF del certificado aún no está en este equipo: se descarga con la próxima conexión.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CosignDialog</name>
+        <message>
+            <source>Aprobación con firma de supervisor</source>
+            <translation>Approval with a supervisor's signature</translation>
+        </message>
+        <message>
+            <source>Firma de otro supervisor en este equipo</source>
+            <translation>Another supervisor signs on this device</translation>
+        </message>
+        <message>
+            <source>Permiso {ticket} · riesgo {level}. Un supervisor distinto de quien lo solicitó ({requester}) escribe aquí su usuario y contraseña. Quedará registrado como aprobado por esa persona en el equipo de {session}.</source>
+            <translation>Permit {ticket} · {level} risk. A supervisor other than its requester ({requester}) types their username and password here. It is recorded as approved by that person on the device of {session}.</translation>
+        </message>
+        <message>
+            <source>Usuario del supervisor</source>
+            <translation>Supervisor's username</translation>
+        </message>
+        <message>
+            <source>Contraseña</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Firmar y aprobar</source>
+            <translation>Sign and approve</translation>
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Verificando…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Escriba usuario y contraseña.</source>
+            <translation>Type the username and password.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EsgPage</name>
+        <message>
+            <source>Período</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recurso</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cantidad</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kg CO2e</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alcance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation type="unfinished">Status</translation>
+        </message>
+        <message>
+            <source>por enviar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sincronizada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registrar lectura</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Panel del sitio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lectura del medidor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sí, la lectura es correcta</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Últimas lecturas del sitio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exportar CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo leer los datos: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Factor: {factor} kg CO2e por {unit} · {scope}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Elija el recurso medido.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ingrese la cantidad como número, por ejemplo 10000,5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lectura registrada: {kg} kg CO2e ({scope}). Se enviará al sincronizar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo registrar la lectura: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Emisiones por alcance y mes (kg CO2e)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acumulado {year} frente a {baseline} y la meta (kg CO2e)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Por alcance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Meta de reducción</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{site}: emisiones {year}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total {year}: {total} kg CO2e</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No hay meta de reducción para {year}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Meta −{pct} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Meta {year}: reducir {pct} % respecto de {baseline}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>en camino</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bajo la meta</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Meses comparados: {months}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{year}: {kg} kg CO2e</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{baseline} (mismos meses): {kg} kg CO2e</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reducción lograda: {reduction} % ({state})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{value} % de la meta</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>total (kg CO2e)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>base acumulada (kg CO2e)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>meta acumulada (kg CO2e)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>real acumulado (kg CO2e)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV guardado en {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo guardar el CSV: {error}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>FirstSyncDialog</name>
         <message>
             <source>Primera sincronización</source>
@@ -50,6 +472,203 @@
         <message>
             <source>Sincronizando</source>
             <translation>Syncing</translation>
+        </message>
+    </context>
+    <context>
+        <name>GatePage</name>
+        <message>
+            <source>Entrada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Salida</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Visita sin invitación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escanee el QR o escriba el código de la invitación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verificar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Firmar acuerdo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registrar salida</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Anomalías: {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Portería principal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listo para escanear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Muestre el código QR de la invitación a la cámara o escríbalo abajo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ADELANTE: entrada registrada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SALIDA registrada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>FALTA FIRMAR EL ACUERDO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NO PASA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no se exige</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>firmado y vigente</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>falta firmar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Empresa: {company}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Anfitrión: {host}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acceso: {kind}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acuerdo de confidencialidad: {state}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo registrar: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Foto tomada ✓</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HandbackDialog</name>
+        <message>
+            <source>Cerrar permiso</source>
+            <translation>Close permit</translation>
+        </message>
+        <message>
+            <source>¿En qué estado se entrega el equipo de {ticket}?</source>
+            <translation>In what state is the equipment of {ticket} handed back?</translation>
+        </message>
+        <message>
+            <source>Devuelto a operación (probado, protecciones puestas)</source>
+            <translation>Returned to service (tested, guards on)</translation>
+        </message>
+        <message>
+            <source>Sigue aislado (trabajo pendiente, bloqueos en su lugar)</source>
+            <translation>Remains isolated (work pending, locks in place)</translation>
+        </message>
+        <message>
+            <source>Fuera de servicio (falla, etiquetado)</source>
+            <translation>Out of service (defect, tagged)</translation>
+        </message>
+        <message>
+            <source>Observación (opcional)</source>
+            <translation>Note (optional)</translation>
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Elija el estado en que queda el equipo.</source>
+            <translation>Choose the state the equipment is left in.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverPage</name>
+        <message>
+            <source>Turno por recibir</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No hay entregas de turno pendientes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entregar mi turno</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Novedades del turno para quien llega</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pendientes marcados (siguen al próximo turno; desmarque los que ya resolvió):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nuevo pendiente</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agregar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entregar turno</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Estado actual: {people} personas en planta · {locks} bloqueos activos · {permits} permisos abiertos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>De {name}, {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pendientes: {items}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recibir turno</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turno entregado: {summary}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turno recibido.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo completar: {error}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -152,6 +771,45 @@
         </message>
     </context>
     <context>
+        <name>Journeys</name>
+        <message>
+            <source>Auditorías</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Energía y emisiones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Portería</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pasar lista</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entrega de turno</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bloqueo LOTO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permisos de trabajo</source>
+            <translation>Work permits</translation>
+        </message>
+        <message>
+            <source>Mi capacitación</source>
+            <translation type="unfinished">My training</translation>
+        </message>
+        <message>
+            <source>Matriz de capacitación</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LoginWindow</name>
         <message>
             <source>KER Field: iniciar sesión</source>
@@ -233,6 +891,361 @@
             <source>La dirección del servidor debe empezar con http:// o https://</source>
             <translation>The server address must start with http:// or https://</translation>
         </message>
+        <message>
+            <source>No se pudo abrir la base de datos de este equipo: {error}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LotoPage</name>
+        <message>
+            <source>El código «{code}» no corresponde a un equipo de esta instalación.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>La foto no está en este dispositivo: tómela de nuevo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo guardar: {error}</source>
+            <translation type="unfinished">Could not save: {error}</translation>
+        </message>
+        <message>
+            <source>No se pudo completar: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ningún equipo de esta instalación coincide con «{text}».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candado {serial} leído.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Categoría: {category}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ubicación: {location}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Procedimiento {code} rev. {revision}: {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sin orden de trabajo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sin permiso</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} · {title} · riesgo {risk} · permiso: {permit}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{serial} puesto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sin candado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capacitación vigente para equipos de categoría {category}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permiso de trabajo: no se requiere para esta orden o está activo y aprobado.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sin orden de trabajo: no se exige permiso.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Procedimiento inspeccionado en los últimos 12 meses (última: {date}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{mark} Candado {serial} · {who}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · evidencia pendiente</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escanee o escriba el candado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Foto ✔</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tomar foto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Poner candado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Empiece avisando a las personas afectadas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✔ Puede empezar a trabajar: equipo aislado y verificado.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Aún no puede trabajar: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{serial} en {point} · lo tiene {who}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retirar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retiro por excepción</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caja de bloqueo grupal {serial} · responsable: {who} · {count} candados personales</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sin caja de bloqueo grupal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candado personal {serial} · {who}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retirar mi candado personal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>evidencia pendiente</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evidencia pendiente: {count} fotos aún no llegan al servidor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evidencia en el servidor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cadena de evidencia con problemas: {count}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Aviso registrado. Ahora detenga el equipo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Equipo detenido. Ponga un candado en cada punto de aislamiento.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candado {serial} puesto.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Energía acumulada liberada. Haga la prueba de arranque.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Aislamiento verificado: puede empezar a trabajar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Este equipo no tiene cámara para tomar la foto.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abriendo la cámara: apunte al candado y toque de nuevo «Tomar foto».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>La cámara aún no entrega imagen: espere un momento y repita.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Foto guardada ({hash}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candado {serial} retirado.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caja de bloqueo grupal: n.º de serie</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caja grupal abierta: cada integrante pone su candado personal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mi candado personal en la caja grupal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Su candado personal quedó en la caja grupal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candado personal retirado de la caja grupal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usted recibió el bloqueo: verifique de nuevo el aislamiento.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registro en PDF: {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guardar registro LOTO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registro guardado en {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Equipo</source>
+            <translation type="unfinished">Asset</translation>
+        </message>
+        <message>
+            <source>Candado</source>
+            <translation type="unfinished">Lock</translation>
+        </message>
+        <message>
+            <source>Lo tiene</source>
+            <translation type="unfinished">Held by</translation>
+        </message>
+        <message>
+            <source>Desde</source>
+            <translation type="unfinished">Since</translation>
+        </message>
+        <message>
+            <source>Este equipo no tiene cámara: escriba el código del equipo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escanee la etiqueta QR o escriba el código / nombre del equipo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buscar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escanear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escanee la etiqueta del equipo o búsquelo para ver su procedimiento de bloqueo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orden de trabajo:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Energía</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Punto de aislamiento</source>
+            <translation type="unfinished">Isolation point</translation>
+        </message>
+        <message>
+            <source>Dispositivo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verificación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requisitos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pasos del bloqueo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1. Avisar a las personas afectadas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>2. Detener el equipo (parada normal)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>3. Un candado con foto en cada punto de aislamiento:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>4. Liberar la energía acumulada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>5. Prueba de arranque: verificar el aislamiento</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candados puestos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abrir caja de bloqueo grupal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Poner mi candado personal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recibir el bloqueo (cambio de turno)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registro</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ver PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guardar PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Míos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Toda la instalación</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -291,6 +1304,10 @@
         <message>
             <source>No tiene capacitaciones asignadas.</source>
             <translation>You have no training assigned.</translation>
+        </message>
+        <message>
+            <source>Cargando…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>N.º</source>
@@ -422,6 +1439,665 @@
         </message>
     </context>
     <context>
+        <name>NdaDialog</name>
+        <message>
+            <source>Acuerdo de confidencialidad</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versión {version} · huella {sha}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nombre</source>
+            <translation type="unfinished">Name</translation>
+        </message>
+        <message>
+            <source>RUT</source>
+            <translation type="unfinished">RUT</translation>
+        </message>
+        <message>
+            <source>Borrar firma</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Firmar y aceptar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+        <message>
+            <source>Firme dentro del recuadro:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escriba el nombre de quien firma.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Falta la firma.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PdfPane</name>
+        <message>
+            <source>Este equipo no tiene el visor de PDF (QtPdf) instalado.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo abrir el documento PDF (está dañado o incompleto).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PermitForm</name>
+        <message>
+            <source>Toque una celda de la matriz para calificar el riesgo.</source>
+            <translation>Tap a cell of the matrix to rate the risk.</translation>
+        </message>
+        <message>
+            <source>Riesgo {level} (probabilidad {likelihood} × severidad {severity} = {score})</source>
+            <translation>{level} risk (likelihood {likelihood} × severity {severity} = {score})</translation>
+        </message>
+        <message>
+            <source>Requiere la aprobación de un supervisor distinto de usted.</source>
+            <translation>Needs the approval of a supervisor other than you.</translation>
+        </message>
+        <message>
+            <source>Elija la orden de trabajo.</source>
+            <translation>Choose the work order.</translation>
+        </message>
+        <message>
+            <source>Marque al menos un peligro.</source>
+            <translation>Tick at least one hazard.</translation>
+        </message>
+        <message>
+            <source>Describa las medidas de control.</source>
+            <translation>Describe the control measures.</translation>
+        </message>
+        <message>
+            <source>La vigencia debe terminar después de comenzar.</source>
+            <translation>The validity must end after it starts.</translation>
+        </message>
+        <message>
+            <source>Nuevo permiso de trabajo</source>
+            <translation>New work permit</translation>
+        </message>
+        <message>
+            <source>Orden de trabajo</source>
+            <translation>Work order</translation>
+        </message>
+        <message>
+            <source>Peligros</source>
+            <translation>Hazards</translation>
+        </message>
+        <message>
+            <source>Medidas de control</source>
+            <translation>Control measures</translation>
+        </message>
+        <message>
+            <source>Descripción del trabajo y del riesgo</source>
+            <translation>Description of the work and the risk</translation>
+        </message>
+        <message>
+            <source>Válido desde</source>
+            <translation>Valid from</translation>
+        </message>
+        <message>
+            <source>Válido hasta</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>Matriz de riesgo</source>
+            <translation>Risk matrix</translation>
+        </message>
+        <message>
+            <source>Ej.: bloqueo y etiquetado, medición de ausencia de tensión, arnés</source>
+            <translation>E.g. lockout and tagout, test for absence of voltage, harness</translation>
+        </message>
+        <message>
+            <source>Enviar solicitud</source>
+            <translation>Send request</translation>
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>PermitPage</name>
+        <message>
+            <source>No se pudieron leer los permisos: {error}</source>
+            <translation>The permits could not be read: {error}</translation>
+        </message>
+        <message>
+            <source>Orden</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Riesgo</source>
+            <translation>Risk</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Vigencia</source>
+            <translation>Validity</translation>
+        </message>
+        <message>
+            <source>Riesgo {level} · {likelihood} × {severity}</source>
+            <translation>{level} risk · {likelihood} × {severity}</translation>
+        </message>
+        <message>
+            <source>Vigencia: {start} → {end} ({state})</source>
+            <translation>Valid: {start} → {end} ({state})</translation>
+        </message>
+        <message>
+            <source>✔ El trabajo puede comenzar bajo este permiso.</source>
+            <translation>✔ Work may start under this permit.</translation>
+        </message>
+        <message>
+            <source>✘ Todavía no se puede trabajar: {reasons}</source>
+            <translation>✘ Work cannot start yet: {reasons}</translation>
+        </message>
+        <message>
+            <source>Solicitado por {name}</source>
+            <translation>Requested by {name}</translation>
+        </message>
+        <message>
+            <source>Peligros: {hazards}</source>
+            <translation>Hazards: {hazards}</translation>
+        </message>
+        <message>
+            <source>Medidas de control: {controls}</source>
+            <translation>Control measures: {controls}</translation>
+        </message>
+        <message>
+            <source>Equipo entregado: {state}</source>
+            <translation>Equipment handed back: {state}</translation>
+        </message>
+        <message>
+            <source>Rechazado: {reason}</source>
+            <translation>Rejected: {reason}</translation>
+        </message>
+        <message>
+            <source>Sin aprobación. Riesgo {level}: la aprueba un supervisor distinto de quien lo solicitó.</source>
+            <translation>Not approved. {level} risk: a supervisor other than its requester approves it.</translation>
+        </message>
+        <message>
+            <source>Sin aprobación.</source>
+            <translation>Not approved.</translation>
+        </message>
+        <message>
+            <source>Aprobado por {name} el {time}, con su contraseña en el equipo de {session} ({device}).</source>
+            <translation>Approved by {name} on {time}, with their password on the device of {session} ({device}).</translation>
+        </message>
+        <message>
+            <source>Aprobado por {name} el {time}.</source>
+            <translation>Approved by {name} on {time}.</translation>
+        </message>
+        <message>
+            <source>Reanudar</source>
+            <translation>Resume</translation>
+        </message>
+        <message>
+            <source>Activar</source>
+            <translation>Activate</translation>
+        </message>
+        <message>
+            <source>Falta un dato en este equipo ({entity}): sincronice.</source>
+            <translation>Data is missing on this device ({entity}): sync.</translation>
+        </message>
+        <message>
+            <source>No se pudo guardar: {error}</source>
+            <translation>Could not save: {error}</translation>
+        </message>
+        <message>
+            <source>Permiso aprobado.</source>
+            <translation>Permit approved.</translation>
+        </message>
+        <message>
+            <source>Permiso activo: el trabajo puede comenzar.</source>
+            <translation>Permit active: work may start.</translation>
+        </message>
+        <message>
+            <source>Permiso suspendido.</source>
+            <translation>Permit suspended.</translation>
+        </message>
+        <message>
+            <source>Permiso aprobado por {name} en este equipo.</source>
+            <translation>Permit approved by {name} on this device.</translation>
+        </message>
+        <message>
+            <source>Permiso rechazado.</source>
+            <translation>Permit rejected.</translation>
+        </message>
+        <message>
+            <source>Permiso cerrado.</source>
+            <translation>Permit closed.</translation>
+        </message>
+        <message>
+            <source>Permiso solicitado.</source>
+            <translation>Permit requested.</translation>
+        </message>
+        <message>
+            <source>Nuevo permiso</source>
+            <translation>New permit</translation>
+        </message>
+        <message>
+            <source>No hay permisos en esta instalación.</source>
+            <translation>There are no permits at this site.</translation>
+        </message>
+        <message>
+            <source>Elija un permiso de la lista o cree uno nuevo.</source>
+            <translation>Choose a permit from the list or create a new one.</translation>
+        </message>
+        <message>
+            <source>Aprobar</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>Firma de supervisor aquí</source>
+            <translation>Supervisor signs here</translation>
+        </message>
+        <message>
+            <source>Rechazar</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <source>Suspender</source>
+            <translation>Suspend</translation>
+        </message>
+        <message>
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>Permits</name>
+        <message>
+            <source>Energía eléctrica</source>
+            <translation>Electrical energy</translation>
+        </message>
+        <message>
+            <source>Energía acumulada</source>
+            <translation>Stored energy</translation>
+        </message>
+        <message>
+            <source>Partes en movimiento</source>
+            <translation>Moving parts</translation>
+        </message>
+        <message>
+            <source>Trabajo en altura</source>
+            <translation>Work at height</translation>
+        </message>
+        <message>
+            <source>Espacio confinado</source>
+            <translation>Confined space</translation>
+        </message>
+        <message>
+            <source>Trabajo en caliente</source>
+            <translation>Hot work</translation>
+        </message>
+        <message>
+            <source>Sustancias peligrosas</source>
+            <translation>Hazardous substances</translation>
+        </message>
+        <message>
+            <source>Izaje de cargas</source>
+            <translation>Lifting loads</translation>
+        </message>
+        <message>
+            <source>devuelto a operación</source>
+            <translation>returned to service</translation>
+        </message>
+        <message>
+            <source>sigue aislado</source>
+            <translation>remains isolated</translation>
+        </message>
+        <message>
+            <source>fuera de servicio</source>
+            <translation>out of service</translation>
+        </message>
+        <message>
+            <source>aún no vigente</source>
+            <translation>not yet valid</translation>
+        </message>
+        <message>
+            <source>vigente</source>
+            <translation>valid</translation>
+        </message>
+        <message>
+            <source>vencido</source>
+            <translation>expired</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoDialog</name>
+        <message>
+            <source>Foto del ítem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tomar foto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+        <message>
+            <source>La cámara aún no entrega imagen: espere un momento.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QuestionBox</name>
+        <message>
+            <source>Verdadero</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Falso</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QuizPane</name>
+        <message>
+            <source>← Volver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entregar evaluación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sincronizar ahora</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cuestionario de práctica: se corrige en este equipo y no da certificado.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Intento {n} de {max} · aprobación con {min}% · el servidor lo califica al sincronizar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Este módulo no tiene evaluación.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Este cuestionario está dañado y no se puede responder ({detail}). Avise a su supervisor; no se guardó nada.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo abrir el cuestionario: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo guardar la respuesta: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} de {total} respuestas guardadas en este equipo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Responda todas las preguntas antes de entregar (faltan: {numbers}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>¿Entregar la evaluación? No podrá cambiar las respuestas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entregar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seguir respondiendo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Práctica corregida en este equipo: {score}%.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evaluación entregada (intento {n} de {max}). El servidor la califica: el resultado aparecerá después de sincronizar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo entregar: {error}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>Rechazar permiso</source>
+            <translation>Reject permit</translation>
+        </message>
+        <message>
+            <source>¿Por qué se rechaza el permiso de {ticket}?</source>
+            <translation>Why is the permit for {ticket} rejected?</translation>
+        </message>
+        <message>
+            <source>Rechazar</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Escriba el motivo.</source>
+            <translation>Type the reason.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemovalDialog</name>
+        <message>
+            <source>Retiro por excepción</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retirar candado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{heading}: candado {serial} · {point}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solo un supervisor, y solo si quien puso el candado no está en la instalación: deje registro de los tres hechos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solo quien puso el candado puede retirarlo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tomar foto del punto sin candado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sin foto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>El área está despejada (herramientas y personas)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Se avisó a las personas afectadas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verifiqué que quien puso el candado no está en la instalación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cómo se intentó contactarlo (teléfono, radio, hora)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Será informado antes de volver a su trabajo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+        <message>
+            <source>Foto ✔ {hash}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RiskMatrixGrid</name>
+        <message>
+            <source>Probabilidad {likelihood}, severidad {severity}</source>
+            <translation>Likelihood {likelihood}, severity {severity}</translation>
+        </message>
+        <message>
+            <source>Severidad →</source>
+            <translation>Severity →</translation>
+        </message>
+        <message>
+            <source>Filas: probabilidad (5 arriba)</source>
+            <translation>Rows: likelihood (5 at the top)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RollCallPage</name>
+        <message>
+            <source>Técnico con bloqueo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(anonimizado)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A salvo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nombre</source>
+            <translation type="unfinished">Name</translation>
+        </message>
+        <message>
+            <source>Tipo</source>
+            <translation type="unfinished">Type</translation>
+        </message>
+        <message>
+            <source>Empresa</source>
+            <translation type="unfinished">Company</translation>
+        </message>
+        <message>
+            <source>RUT</source>
+            <translation type="unfinished">RUT</translation>
+        </message>
+        <message>
+            <source>Desde</source>
+            <translation type="unfinished">Since</translation>
+        </message>
+        <message>
+            <source>Detalle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candados: {locks}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Con invitación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sin invitación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marcar a salvo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registrar salida</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nuevo conteo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exportar CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exportar PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dentro: {inside} · A salvo: {safe} · Faltan: {missing}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Elija a una persona de la lista.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solo se registra la salida de personas que entraron por portería.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Portería principal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sí</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pasar lista (evacuación)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guardado en {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo completar: {error}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SerialDialog</name>
+        <message>
+            <source>N.º de serie del candado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Aceptar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Ajustes</source>
@@ -438,6 +2114,14 @@
         <message>
             <source>Cámara (número)</source>
             <translation>Camera (number)</translation>
+        </message>
+        <message>
+            <source>Fuente de cámara (vacío: la cámara de arriba)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lector de códigos QR</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Bloquear tras inactividad (minutos)</source>
@@ -483,6 +2167,10 @@
             <translation>Pending: {count}</translation>
         </message>
         <message>
+            <source>Pendientes de otras personas: {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Última sincronización: {time}</source>
             <translation>Last sync: {time}</translation>
         </message>
@@ -509,6 +2197,262 @@
         <message>
             <source>Salir</source>
             <translation>Log out</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingMatrixPage</name>
+        <message>
+            <source>Actualizar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exportar CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Datos del servidor, recién leídos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sin conexión: copia del {when}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sin conexión y sin copia: se muestra solo lo asignado. Conéctese y pulse Actualizar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo leer la matriz: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exportar matriz de capacitación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo guardar el archivo: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Matriz exportada a {path}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingPage</name>
+        <message>
+            <source>Módulo</source>
+            <translation type="unfinished">Module</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation type="unfinished">Status</translation>
+        </message>
+        <message>
+            <source>Plazo / vence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Puntaje</source>
+            <translation type="unfinished">Score</translation>
+        </message>
+        <message>
+            <source>por calificar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reasignado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>vence pronto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>plazo {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No tiene capacitaciones asignadas.</source>
+            <translation type="unfinished">You have no training assigned.</translation>
+        </message>
+        <message>
+            <source>← Volver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rendir evaluación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ver material</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ver certificado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudieron leer los datos: {error}</source>
+            <translation type="unfinished">Could not read the data: {error}</translation>
+        </message>
+        <message>
+            <source>Estado: {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exigido para bloquear equipos de categoría {category}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Módulo de práctica (no da certificado).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Intentos: {used} de {max} · aprobación {min}% · espera {hours} h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plazo: {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificado {number}, vence {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Último intento: {score}% ({result})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>aprobado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reprobado</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evaluación entregada: el resultado llega al sincronizar con el servidor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sin material</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ver material (descarga {size})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Continuar evaluación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Este módulo no tiene material.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>El material ({size}) no está en este equipo. Descárguelo para verlo sin conexión.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Descargar {size}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%p% de {size}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo descargar el material (sin conexión con el servidor). Intente de nuevo cuando haya red: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Material guardado en este equipo: se ve sin conexión.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo descargar el certificado: {error}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VideoPane</name>
+        <message>
+            <source>Pausa</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reproducir</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Este equipo no puede reproducir video (falta QtMultimedia). Pida a soporte que lo instale o vea el material en otro equipo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Este equipo no tiene un reproductor de video disponible.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No se pudo reproducir el video: {error}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WalkInDialog</name>
+        <message>
+            <source>Visita sin invitación</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(sin anfitrión)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Foto del documento</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nombre</source>
+            <translation type="unfinished">Name</translation>
+        </message>
+        <message>
+            <source>RUT</source>
+            <translation type="unfinished">RUT</translation>
+        </message>
+        <message>
+            <source>Empresa</source>
+            <translation type="unfinished">Company</translation>
+        </message>
+        <message>
+            <source>Tipo de acceso</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Anfitrión</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registrar entrada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelar</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+        <message>
+            <source>RUT válido</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>RUT no válido</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -75,6 +75,10 @@ class PermitForm(QWidget):
         self.title.setObjectName("subtitle")
         self.ticket = QComboBox()
         self.ticket.setObjectName("ticket")
+        self.ticket.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.ticket.setMinimumContentsLength(18)
         self.ticket.currentIndexChanged.connect(self._ticket_chosen)
         self.hazard_boxes: dict[PermitHazard, QCheckBox] = {}
         hazards = QGridLayout()
@@ -139,6 +143,7 @@ class PermitForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)

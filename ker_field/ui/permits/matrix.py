@@ -56,7 +56,8 @@ class RiskMatrixGrid(QWidget):
         self.likelihood_title.setObjectName("axis")
         self.likelihood_title.setWordWrap(True)
         grid.addWidget(self.severity_title, 0, 1, 1, MATRIX_SIZE)
-        grid.addWidget(self.likelihood_title, 1, 0)
+        # Below the grid: a title in the narrow row-number column would widen it.
+        grid.addWidget(self.likelihood_title, MATRIX_SIZE + 2, 0, 1, MATRIX_SIZE + 1)
         self._buttons: dict[tuple[int, int], QPushButton] = {}
         for severity in range(1, MATRIX_SIZE + 1):
             head = QLabel(str(severity))
@@ -69,7 +70,7 @@ class RiskMatrixGrid(QWidget):
             for severity in range(1, MATRIX_SIZE + 1):
                 button = QPushButton()
                 button.setObjectName(f"cell_{likelihood}_{severity}")
-                button.setMinimumSize(56, 48)
+                button.setMinimumSize(52, 44)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setFocusPolicy(
                     Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus
@@ -140,7 +141,7 @@ class RiskMatrixGrid(QWidget):
 
     def retranslate(self) -> None:
         self.severity_title.setText(self.tr("Severidad →"))
-        self.likelihood_title.setText(self.tr("Probabilidad ↑"))
+        self.likelihood_title.setText(self.tr("Filas: probabilidad (5 arriba)"))
         self._restyle()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

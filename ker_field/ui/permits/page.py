@@ -218,8 +218,8 @@ class PermitPage(QWidget):
         browse = QWidget()
         browse_layout = QHBoxLayout(browse)
         browse_layout.setContentsMargins(0, 0, 0, 0)
-        browse_layout.addLayout(left, 4)
-        browse_layout.addLayout(right, 5)
+        browse_layout.addLayout(left, 2)
+        browse_layout.addLayout(right, 3)
 
         self.form = PermitForm()
         self.form.submitted.connect(self._submit_draft)
