@@ -283,6 +283,9 @@ class AnomaliesDialog(QDialog):
             self.tr("Qué comprobó (p. ej.: eran dos vehículos de la misma empresa)")
         )
         self.resolution.setMaximumHeight(110)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
         self.resolve_button = QPushButton(self.tr("Marcar revisada"))
         self.resolve_button.setObjectName("primary")
         close = QPushButton(self.tr("Cerrar"))
@@ -294,6 +297,7 @@ class AnomaliesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.resolution)
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
 
     def selected(self) -> uuid.UUID | None:

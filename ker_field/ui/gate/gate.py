@@ -396,14 +396,20 @@ class GatePage(QWidget):
         anomaly = dialog.selected()
         if anomaly is None:
             return
-        try:
-            gate.resolve_anomaly(
-                self.host.session.context(), anomaly, dialog.resolution.toPlainText()
-            )
-        except RuleViolation as refused:
-            dialog.resolution.setPlaceholderText(
-                " ".join(refused.decision.messages(current_language()))
-            )
-            return
+        ctx = self.host.session.context()
+        text = dialog.resolution.toPlainText()
+        self.host.tasks.run(
+            partial(gate.resolve_anomaly, ctx, anomaly, text),
+            partial(self._resolved, dialog),
+            partial(self._not_resolved, dialog),
+        )
+
+    def _resolved(self, dialog: AnomaliesDialog, _result: object) -> None:
         dialog.accept()
         self.host.refresh()
+
+    def _not_resolved(self, dialog: AnomaliesDialog, error: BaseException) -> None:
+        if isinstance(error, RuleViolation):
+            dialog.message.setText(" ".join(error.decision.messages(current_language())))
+        else:
+            dialog.message.setText(self.tr("No se pudo registrar: {error}").format(error=error))

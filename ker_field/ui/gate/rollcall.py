@@ -4,6 +4,8 @@ out, export CSV or a printable PDF."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -35,6 +37,7 @@ class RollCallPage(QWidget):
         self.host = host
         self.safe: set[str] = set()
         self.entries: list[RollCallEntry] = []
+        self.last_export: Path | None = None
         self.counts = QLabel()
         self.counts.setObjectName("subtitle")
         self.model: RowsModel[RollCallEntry] = RowsModel(self._columns(), self)
@@ -117,7 +120,24 @@ class RollCallPage(QWidget):
             )
         )
 
+    def _marks_file(self) -> Path:
+        site = self.host.session.context().site_id
+        return Path(self.host.data_dir) / f"rollcall-safe-{site}.json"
+
+    def _load_marks(self) -> None:
+        """Marks survive a restart in the middle of an evacuation (a small file, offline)."""
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            self.safe = set(json.loads(self._marks_file().read_text(encoding="utf-8")))
+
+    def _save_marks(self) -> None:
+        path = self._marks_file()
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(sorted(self.safe)), encoding="utf-8")
+
     def refresh(self) -> None:
+        if not self.entries and not self.safe:
+            self._load_marks()
         self.host.tasks.run(
             partial(gate.roll_call, self.host.session.context()), self.show_entries, self._failed
         )
@@ -141,11 +161,13 @@ class RollCallPage(QWidget):
             self.message.setText(self.tr("Elija a una persona de la lista."))
             return
         self.safe ^= {entry.key}
+        self._save_marks()
         self.model.set_rows(self.entries)
         self._show_counts()
 
     def reset_safe(self) -> None:
         self.safe.clear()
+        self._save_marks()
         self.model.set_rows(self.entries)
         self._show_counts()
 
@@ -180,23 +202,25 @@ class RollCallPage(QWidget):
         ]
         return headers, rows
 
-    def export(self, kind: str) -> Path:
+    def export(self, kind: str) -> None:
+        """Write the list as CSV or a printable PDF in the data folder (off the GUI thread)."""
         folder = Path(self.host.data_dir) / "exports"
-        folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"pasar-lista-{datetime.now():%Y%m%d-%H%M%S}.{kind}"
         headers, rows = self._rows()
-        if kind == "csv":
-            gate.write_csv(path, headers, rows)
-        else:
-            gate.write_pdf(
-                path,
-                self.tr("Pasar lista (evacuación)"),
-                self.counts.text() + " · " + datetime.now().strftime("%d-%m-%Y %H:%M"),
-                headers,
-                rows,
-            )
+        title = self.tr("Pasar lista (evacuación)")
+        subtitle = self.counts.text() + " · " + datetime.now().strftime("%d-%m-%Y %H:%M")
+
+        def write() -> Path:
+            folder.mkdir(parents=True, exist_ok=True)
+            if kind == "csv":
+                return gate.write_csv(path, headers, rows)
+            return gate.write_pdf(path, title, subtitle, headers, rows)
+
+        self.host.tasks.run(write, self._exported, self._failed)
+
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
         self.message.setText(self.tr("Guardado en {path}").format(path=path))
-        return path
 
     def _failed(self, error: BaseException) -> None:
         from ker_field.domain.decision import RuleViolation
