@@ -5,23 +5,23 @@
         <name>AnomaliesDialog</name>
         <message>
             <source>Anomalías de portería</source>
-            <translation type="unfinished" />
+            <translation>Gate anomalies</translation>
         </message>
         <message>
             <source>Doble ingreso: {name} entró por {gates} con la misma invitación sin salida entre ambos ingresos ({time}).</source>
-            <translation type="unfinished" />
+            <translation>Double entry: {name} came in through {gates} on the same invitation with no exit between the two entries ({time}).</translation>
         </message>
         <message>
             <source>Qué comprobó (p. ej.: eran dos vehículos de la misma empresa)</source>
-            <translation type="unfinished" />
+            <translation>What you checked (e.g. they were two vehicles of the same company)</translation>
         </message>
         <message>
             <source>Marcar revisada</source>
-            <translation type="unfinished" />
+            <translation>Mark reviewed</translation>
         </message>
         <message>
             <source>Cerrar</source>
-            <translation type="unfinished">Close</translation>
+            <translation>Close</translation>
         </message>
     </context>
     <context>
@@ -478,99 +478,99 @@ Vence: {expires}</source>
         <name>GatePage</name>
         <message>
             <source>Entrada</source>
-            <translation type="unfinished" />
+            <translation>Entry</translation>
         </message>
         <message>
             <source>Salida</source>
-            <translation type="unfinished" />
+            <translation>Exit</translation>
         </message>
         <message>
             <source>Visita sin invitación</source>
-            <translation type="unfinished" />
+            <translation>Walk-in</translation>
         </message>
         <message>
             <source>Escanee el QR o escriba el código de la invitación</source>
-            <translation type="unfinished" />
+            <translation>Scan the QR code or type the invitation code</translation>
         </message>
         <message>
             <source>Verificar</source>
-            <translation type="unfinished" />
+            <translation>Check</translation>
         </message>
         <message>
             <source>Firmar acuerdo</source>
-            <translation type="unfinished" />
+            <translation>Sign agreement</translation>
         </message>
         <message>
             <source>Registrar salida</source>
-            <translation type="unfinished" />
+            <translation>Check out</translation>
         </message>
         <message>
             <source>Anomalías: {count}</source>
-            <translation type="unfinished" />
+            <translation>Anomalies: {count}</translation>
         </message>
         <message>
             <source>Portería principal</source>
-            <translation type="unfinished" />
+            <translation>Main gate</translation>
         </message>
         <message>
             <source>Listo para escanear</source>
-            <translation type="unfinished" />
+            <translation>Ready to scan</translation>
         </message>
         <message>
             <source>Muestre el código QR de la invitación a la cámara o escríbalo abajo.</source>
-            <translation type="unfinished" />
+            <translation>Show the invitation's QR code to the camera or type it below.</translation>
         </message>
         <message>
             <source>ADELANTE: entrada registrada</source>
-            <translation type="unfinished" />
+            <translation>GO AHEAD: entry recorded</translation>
         </message>
         <message>
             <source>SALIDA registrada</source>
-            <translation type="unfinished" />
+            <translation>EXIT recorded</translation>
         </message>
         <message>
             <source>FALTA FIRMAR EL ACUERDO</source>
-            <translation type="unfinished" />
+            <translation>AGREEMENT NOT SIGNED YET</translation>
         </message>
         <message>
             <source>NO PASA</source>
-            <translation type="unfinished" />
+            <translation>NO ENTRY</translation>
         </message>
         <message>
             <source>no se exige</source>
-            <translation type="unfinished" />
+            <translation>not required</translation>
         </message>
         <message>
             <source>firmado y vigente</source>
-            <translation type="unfinished" />
+            <translation>signed and valid</translation>
         </message>
         <message>
             <source>falta firmar</source>
-            <translation type="unfinished" />
+            <translation>not signed</translation>
         </message>
         <message>
             <source>Empresa: {company}</source>
-            <translation type="unfinished" />
+            <translation>Company: {company}</translation>
         </message>
         <message>
             <source>Anfitrión: {host}</source>
-            <translation type="unfinished" />
+            <translation>Host: {host}</translation>
         </message>
         <message>
             <source>Acceso: {kind}</source>
-            <translation type="unfinished" />
+            <translation>Access: {kind}</translation>
         </message>
         <message>
             <source>Acuerdo de confidencialidad: {state}</source>
-            <translation type="unfinished" />
+            <translation>Non-disclosure agreement: {state}</translation>
         </message>
         <message>
             <source>No se pudo registrar: {error}</source>
-            <translation type="unfinished" />
+            <translation>Could not record it: {error}</translation>
         </message>
         <message>
             <source>Foto tomada ✓</source>
-            <translation type="unfinished" />
+            <translation>Photo taken ✓</translation>
         </message>
     </context>
     <context>
@@ -612,63 +612,63 @@ Vence: {expires}</source>
         <name>HandoverPage</name>
         <message>
             <source>Turno por recibir</source>
-            <translation type="unfinished" />
+            <translation>Shift to take over</translation>
         </message>
         <message>
             <source>No hay entregas de turno pendientes.</source>
-            <translation type="unfinished" />
+            <translation>No handovers waiting.</translation>
         </message>
         <message>
             <source>Entregar mi turno</source>
-            <translation type="unfinished" />
+            <translation>Hand over my shift</translation>
         </message>
         <message>
             <source>Novedades del turno para quien llega</source>
-            <translation type="unfinished" />
+            <translation>What the incoming person should know</translation>
         </message>
         <message>
             <source>Pendientes marcados (siguen al próximo turno; desmarque los que ya resolvió):</source>
-            <translation type="unfinished" />
+            <translation>Flagged items (they carry over to the next shift; untick the ones you cleared):</translation>
         </message>
         <message>
             <source>Nuevo pendiente</source>
-            <translation type="unfinished" />
+            <translation>New flagged item</translation>
         </message>
         <message>
             <source>Agregar</source>
-            <translation type="unfinished" />
+            <translation>Add</translation>
         </message>
         <message>
             <source>Entregar turno</source>
-            <translation type="unfinished" />
+            <translation>Hand over</translation>
         </message>
         <message>
             <source>Estado actual: {people} personas en planta · {locks} bloqueos activos · {permits} permisos abiertos</source>
-            <translation type="unfinished" />
+            <translation>Current state: {people} people on site · {locks} active locks · {permits} open permits</translation>
         </message>
         <message>
             <source>De {name}, {time}</source>
-            <translation type="unfinished" />
+            <translation>From {name}, {time}</translation>
         </message>
         <message>
             <source>Pendientes: {items}</source>
-            <translation type="unfinished" />
+            <translation>Flagged: {items}</translation>
         </message>
         <message>
             <source>Recibir turno</source>
-            <translation type="unfinished" />
+            <translation>Take over</translation>
         </message>
         <message>
             <source>Turno entregado: {summary}</source>
-            <translation type="unfinished" />
+            <translation>Shift handed over: {summary}</translation>
         </message>
         <message>
             <source>Turno recibido.</source>
-            <translation type="unfinished" />
+            <translation>Shift taken over.</translation>
         </message>
         <message>
             <source>No se pudo completar: {error}</source>
-            <translation type="unfinished" />
+            <translation>Could not complete it: {error}</translation>
         </message>
     </context>
     <context>
@@ -782,15 +782,15 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Portería</source>
-            <translation type="unfinished" />
+            <translation>Gate</translation>
         </message>
         <message>
             <source>Pasar lista</source>
-            <translation type="unfinished" />
+            <translation>Roll call</translation>
         </message>
         <message>
             <source>Entrega de turno</source>
-            <translation type="unfinished" />
+            <translation>Shift handover</translation>
         </message>
         <message>
             <source>Bloqueo LOTO</source>
@@ -1442,43 +1442,43 @@ Vence: {expires}</source>
         <name>NdaDialog</name>
         <message>
             <source>Acuerdo de confidencialidad</source>
-            <translation type="unfinished" />
+            <translation>Non-disclosure agreement</translation>
         </message>
         <message>
             <source>Versión {version} · huella {sha}</source>
-            <translation type="unfinished" />
+            <translation>Version {version} · fingerprint {sha}</translation>
         </message>
         <message>
             <source>Nombre</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
         <message>
             <source>RUT</source>
-            <translation type="unfinished">RUT</translation>
+            <translation>RUT</translation>
         </message>
         <message>
             <source>Borrar firma</source>
-            <translation type="unfinished" />
+            <translation>Clear signature</translation>
         </message>
         <message>
             <source>Firmar y aceptar</source>
-            <translation type="unfinished" />
+            <translation>Sign and accept</translation>
         </message>
         <message>
             <source>Cancelar</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>Firme dentro del recuadro:</source>
-            <translation type="unfinished" />
+            <translation>Sign inside the box:</translation>
         </message>
         <message>
             <source>Escriba el nombre de quien firma.</source>
-            <translation type="unfinished" />
+            <translation>Enter the signer's name.</translation>
         </message>
         <message>
             <source>Falta la firma.</source>
-            <translation type="unfinished" />
+            <translation>The signature is missing.</translation>
         </message>
     </context>
     <context>
@@ -1979,107 +1979,107 @@ Vence: {expires}</source>
         <name>RollCallPage</name>
         <message>
             <source>Técnico con bloqueo</source>
-            <translation type="unfinished" />
+            <translation>Technician with locks</translation>
         </message>
         <message>
             <source>(anonimizado)</source>
-            <translation type="unfinished" />
+            <translation>(anonymized)</translation>
         </message>
         <message>
             <source>A salvo</source>
-            <translation type="unfinished" />
+            <translation>Safe</translation>
         </message>
         <message>
             <source>Nombre</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
         <message>
             <source>Tipo</source>
-            <translation type="unfinished">Type</translation>
+            <translation>Type</translation>
         </message>
         <message>
             <source>Empresa</source>
-            <translation type="unfinished">Company</translation>
+            <translation>Company</translation>
         </message>
         <message>
             <source>RUT</source>
-            <translation type="unfinished">RUT</translation>
+            <translation>RUT</translation>
         </message>
         <message>
             <source>Desde</source>
-            <translation type="unfinished">Since</translation>
+            <translation>Since</translation>
         </message>
         <message>
             <source>Detalle</source>
-            <translation type="unfinished" />
+            <translation>Detail</translation>
         </message>
         <message>
             <source>Candados: {locks}</source>
-            <translation type="unfinished" />
+            <translation>Locks: {locks}</translation>
         </message>
         <message>
             <source>Con invitación</source>
-            <translation type="unfinished" />
+            <translation>Invited</translation>
         </message>
         <message>
             <source>Sin invitación</source>
-            <translation type="unfinished" />
+            <translation>Walk-in</translation>
         </message>
         <message>
             <source>Marcar a salvo</source>
-            <translation type="unfinished" />
+            <translation>Mark safe</translation>
         </message>
         <message>
             <source>Registrar salida</source>
-            <translation type="unfinished" />
+            <translation>Check out</translation>
         </message>
         <message>
             <source>Nuevo conteo</source>
-            <translation type="unfinished" />
+            <translation>New count</translation>
         </message>
         <message>
             <source>Exportar CSV</source>
-            <translation type="unfinished" />
+            <translation>Export CSV</translation>
         </message>
         <message>
             <source>Exportar PDF</source>
-            <translation type="unfinished" />
+            <translation>Export PDF</translation>
         </message>
         <message>
             <source>Dentro: {inside} · A salvo: {safe} · Faltan: {missing}</source>
-            <translation type="unfinished" />
+            <translation>Inside: {inside} · Safe: {safe} · Missing: {missing}</translation>
         </message>
         <message>
             <source>Elija a una persona de la lista.</source>
-            <translation type="unfinished" />
+            <translation>Choose a person in the list.</translation>
         </message>
         <message>
             <source>Solo se registra la salida de personas que entraron por portería.</source>
-            <translation type="unfinished" />
+            <translation>Only people who came in through the gate are checked out here.</translation>
         </message>
         <message>
             <source>Portería principal</source>
-            <translation type="unfinished" />
+            <translation>Main gate</translation>
         </message>
         <message>
             <source>sí</source>
-            <translation type="unfinished" />
+            <translation>yes</translation>
         </message>
         <message>
             <source>NO</source>
-            <translation type="unfinished" />
+            <translation>NO</translation>
         </message>
         <message>
             <source>Pasar lista (evacuación)</source>
-            <translation type="unfinished" />
+            <translation>Roll call (evacuation)</translation>
         </message>
         <message>
             <source>Guardado en {path}</source>
-            <translation type="unfinished" />
+            <translation>Saved in {path}</translation>
         </message>
         <message>
             <source>No se pudo completar: {error}</source>
-            <translation type="unfinished" />
+            <translation>Could not complete it: {error}</translation>
         </message>
     </context>
     <context>
@@ -2408,51 +2408,51 @@ Vence: {expires}</source>
         <name>WalkInDialog</name>
         <message>
             <source>Visita sin invitación</source>
-            <translation type="unfinished" />
+            <translation>Walk-in</translation>
         </message>
         <message>
             <source>(sin anfitrión)</source>
-            <translation type="unfinished" />
+            <translation>(no host)</translation>
         </message>
         <message>
             <source>Foto del documento</source>
-            <translation type="unfinished" />
+            <translation>ID document photo</translation>
         </message>
         <message>
             <source>Nombre</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
         <message>
             <source>RUT</source>
-            <translation type="unfinished">RUT</translation>
+            <translation>RUT</translation>
         </message>
         <message>
             <source>Empresa</source>
-            <translation type="unfinished">Company</translation>
+            <translation>Company</translation>
         </message>
         <message>
             <source>Tipo de acceso</source>
-            <translation type="unfinished" />
+            <translation>Access type</translation>
         </message>
         <message>
             <source>Anfitrión</source>
-            <translation type="unfinished" />
+            <translation>Host</translation>
         </message>
         <message>
             <source>Registrar entrada</source>
-            <translation type="unfinished" />
+            <translation>Check in</translation>
         </message>
         <message>
             <source>Cancelar</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>RUT válido</source>
-            <translation type="unfinished" />
+            <translation>Valid RUT</translation>
         </message>
         <message>
             <source>RUT no válido</source>
-            <translation type="unfinished" />
+            <translation>Invalid RUT</translation>
         </message>
     </context>
 </TS>
