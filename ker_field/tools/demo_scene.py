@@ -9,6 +9,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy import select
 
 from ker_field.domain import demo
@@ -39,6 +40,7 @@ def build(folder: Path) -> LocalStore:
     now = datetime.now(UTC)
     with store.transaction() as db:
         demo.seed_demo(db, now)
+        demo.seed_demo_readings(db, now)
     tech = context(store, "tecnico")
     asset = demo.demo_id("asset", "STGO", "2")
     with contextlib.suppress(Exception):  # decoration: a rule change must not stop the scene
@@ -95,6 +97,8 @@ def build(folder: Path) -> LocalStore:
                     created_at=now - timedelta(minutes=30 - n),
                 )
             )
+    with contextlib.suppress(Exception):  # decoration, like the rest of the scene
+        _quality_scene(store)
     return store
 
 
@@ -163,6 +167,50 @@ def _training(store: LocalStore, now: datetime) -> None:
                 updated_at=now - timedelta(minutes=4),
             )
         )
+
+
+def _quality_scene(store: LocalStore) -> None:
+    """A completed ISO 9001 audit with a corrective ticket and an ISO 45001 audit in
+    progress with a photographed finding (issue 9's screens)."""
+    from ker_field.capture.photo import encode_jpeg
+    from ker_field.capture.synthetic import scene
+    from ker_field.domain.enums import AuditResult, FindingSeverity
+    from ker_field.services import audits
+
+    boss = context(store, "supervisor")
+    done = audits.start_audit(boss, demo.demo_id("audit_template", "ISO9001"))
+    for n, item in enumerate(done.items):
+        if n == 9:
+            audits.answer_item(
+                boss,
+                done.id,
+                item.key,
+                AuditResult.FAIL,
+                "Repuestos rechazados sin rotular en bodega 2",
+                severity=FindingSeverity.MINOR,
+                open_ticket=True,
+            )
+        else:
+            result = AuditResult.NOT_APPLICABLE if n == 7 else AuditResult.PASS
+            audits.answer_item(boss, done.id, item.key, result)
+    audits.complete_audit(boss, done.id)
+    ongoing = audits.start_audit(boss, demo.demo_id("audit_template", "ISO45001"))
+    frame = scene(np.random.default_rng(9)).astype(np.uint8)
+    photo = audits.store_photo(boss, encode_jpeg(frame).jpeg)
+    for n, item in enumerate(ongoing.items[:7]):
+        if n == 4:
+            audits.answer_item(
+                boss,
+                ongoing.id,
+                item.key,
+                AuditResult.FAIL,
+                "Candado sin tarjeta de identificación en el tablero 03",
+                [photo],
+                FindingSeverity.MAJOR,
+                open_ticket=True,
+            )
+        else:
+            audits.answer_item(boss, ongoing.id, item.key, AuditResult.PASS)
 
 
 def session_for(store: LocalStore, username: str, online: bool = True) -> UserSession:

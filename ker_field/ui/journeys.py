@@ -86,4 +86,10 @@ def registered() -> dict[str, Journey]:
     from ker_field.ui import permits
 
     journeys += permits.JOURNEYS
+    from ker_field.ui import audit
+
+    journeys += audit.JOURNEYS
+    from ker_field.ui import esg
+
+    journeys += esg.JOURNEYS
     return {j.key: j for j in journeys}

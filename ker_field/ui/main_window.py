@@ -61,6 +61,7 @@ PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
         "assets",
         "training",
         "handover",
+        "esg",
     ),
     UserRole.SUPERVISOR: (
         "permits",
@@ -72,6 +73,8 @@ PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
         "training",
         "training_matrix",
         "handover",
+        "audit",
+        "esg",
     ),
     UserRole.ADMIN: (
         "permits",
@@ -83,6 +86,8 @@ PAGES_BY_ROLE: dict[UserRole, tuple[str, ...]] = {
         "training",
         "training_matrix",
         "handover",
+        "audit",
+        "esg",
     ),
     UserRole.GUARD: ("gate", "rollcall", "handover", "people", "training"),
 }
