@@ -46,6 +46,7 @@ class AppController(QObject):
         self.settings, self.data_dir, self.demo = settings, data_dir, demo
         self.sync_interval = sync_interval
         self.tasks = TaskRunner(self)
+        self.main_tasks: TaskRunner | None = None
         self.session: UserSession | None = None
         self.main: MainWindow | None = None
         self.first_sync: FirstSyncDialog | None = None
@@ -89,8 +90,11 @@ class AppController(QObject):
 
     def _open_main(self) -> None:
         assert self.session is not None
+        # The window's own runner: on log out its late results are dropped with it, so no
+        # page hears back after it is gone.
+        self.main_tasks = TaskRunner(self)
         self.main = MainWindow(
-            self.session, self.settings, self.data_dir, self.tasks, defer_journeys=True
+            self.session, self.settings, self.data_dir, self.main_tasks, defer_journeys=True
         )
         self.main.logged_out.connect(self._logged_out)
         self.main.settings_changed.connect(self._settings_changed)
@@ -119,6 +123,10 @@ class AppController(QObject):
             self.main.close()
             self.main.deleteLater()
             self.main = None
+        if self.main_tasks is not None:
+            self.main_tasks.shutdown()
+            self.main_tasks.deleteLater()
+            self.main_tasks = None
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,12 @@ log = logging.getLogger(__name__)
 Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
 ProgressSlot = Callable[[str, int, int], None]
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False for a method of a Qt object already deleted (a closed page)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class _Relay(QObject):
@@ -123,7 +130,7 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _on_done(self, task_id: int, result: object) -> None:
         pending = self._pending.pop(task_id, None)
-        if pending is not None and pending.on_success is not None:
+        if pending is not None and pending.on_success is not None and _alive(pending.on_success):
             pending.on_success(result)
 
     @Slot(int, object)
@@ -133,7 +140,8 @@ class TaskRunner(QObject):
             return
         assert isinstance(exc, BaseException)
         if pending.on_failure is not None:
-            pending.on_failure(exc)
+            if _alive(pending.on_failure):  # not when its window is gone
+                pending.on_failure(exc)
         else:
             log.error("background task failed", exc_info=exc)
 

@@ -6,6 +6,8 @@ import threading
 import time
 
 import pytest
+import shiboken6
+from PySide6.QtWidgets import QLabel
 
 from ker_field.ui.tasks import TaskRunner
 
@@ -76,3 +78,18 @@ def test_forget_drops_a_result(qtbot, tasks: TaskRunner):
     tasks.forget(task)
     tasks.run(lambda: 2, delivered.append)
     qtbot.waitUntil(lambda: delivered == [2])
+
+
+def test_a_result_for_a_closed_page_is_dropped(qtbot, tasks: TaskRunner):
+    """A page deleted while its task ran (a person logged out) does not hear back."""
+    gate = threading.Event()
+    page = QLabel()
+    shown: list[str] = []
+    tasks.run(lambda: (gate.wait(5), "late")[1], page.setText, page.setText)
+    tasks.run(lambda: "alive", shown.append)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(page), timeout=2_000)
+    gate.set()
+    tasks.wait()
+    qtbot.waitUntil(lambda: shown == ["alive"], timeout=2_000)
+    qtbot.wait(20)  # the late result arrived and was dropped: no RuntimeError in the loop
