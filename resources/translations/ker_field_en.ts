@@ -28,142 +28,157 @@
         <name>AuditPage</name>
         <message>
             <source>Norma</source>
-            <translation type="unfinished" />
+            <translation>Standard</translation>
         </message>
         <message>
             <source>Auditoría</source>
-            <translation type="unfinished" />
+            <translation>Audit</translation>
         </message>
         <message>
             <source>Estado</source>
-            <translation type="unfinished">Status</translation>
+            <translation>Status</translation>
         </message>
         <message>
             <source>Avance</source>
-            <translation type="unfinished" />
+            <translation>Progress</translation>
         </message>
         <message>
             <source>Puntaje</source>
-            <translation type="unfinished">Score</translation>
+            <translation>Score</translation>
         </message>
         <message>
             <source>Hallazgos</source>
-            <translation type="unfinished" />
+            <translation>Findings</translation>
         </message>
         <message>
             <source>Fecha</source>
-            <translation type="unfinished">Date</translation>
+            <translation>Date</translation>
         </message>
         <message>
             <source>Ítem</source>
-            <translation type="unfinished" />
+            <translation>Item</translation>
         </message>
         <message>
             <source>Resultado</source>
-            <translation type="unfinished" />
+            <translation>Result</translation>
         </message>
         <message>
             <source>Auditorías de la instalación</source>
-            <translation type="unfinished" />
+            <translation>Audits of this site</translation>
         </message>
         <message>
             <source>Comenzar auditoría</source>
-            <translation type="unfinished" />
+            <translation>Start audit</translation>
         </message>
         <message>
             <source>Aún no hay auditorías en esta instalación.</source>
-            <translation type="unfinished" />
+            <translation>No audits at this site yet.</translation>
         </message>
         <message>
             <source>← Auditorías</source>
-            <translation type="unfinished" />
+            <translation>← Audits</translation>
         </message>
         <message>
             <source>✔ Cumple</source>
-            <translation type="unfinished" />
+            <translation>✔ Pass</translation>
         </message>
         <message>
             <source>✘ No cumple</source>
-            <translation type="unfinished" />
+            <translation>✘ Fail</translation>
         </message>
         <message>
             <source>No aplica</source>
-            <translation type="unfinished" />
+            <translation>Not applicable</translation>
         </message>
         <message>
             <source>Severidad</source>
-            <translation type="unfinished" />
+            <translation>Severity</translation>
         </message>
         <message>
             <source>Abrir orden correctiva</source>
-            <translation type="unfinished" />
+            <translation>Open a corrective ticket</translation>
         </message>
         <message>
             <source>Nota (qué se observó)</source>
-            <translation type="unfinished" />
+            <translation>Note (what was observed)</translation>
         </message>
         <message>
             <source>Describa lo observado</source>
-            <translation type="unfinished" />
+            <translation>Describe what you observed</translation>
         </message>
         <message>
             <source>Tomar foto</source>
-            <translation type="unfinished" />
+            <translation>Take photo</translation>
         </message>
         <message>
             <source>Guardar y siguiente</source>
-            <translation type="unfinished" />
+            <translation>Save and next</translation>
         </message>
         <message>
             <source>Terminar auditoría</source>
-            <translation type="unfinished" />
+            <translation>Complete audit</translation>
         </message>
         <message>
             <source>Informe PDF</source>
-            <translation type="unfinished" />
+            <translation>PDF report</translation>
         </message>
         <message>
             <source> (ponderado)</source>
-            <translation type="unfinished" />
+            <translation> (weighted)</translation>
         </message>
         <message>
             <source>Puntaje{weighted}: {score} · Cumple {passed} · No cumple {failed} · No aplica {na} · Faltan {left} · {status}</source>
-            <translation type="unfinished" />
+            <translation>Score{weighted}: {score} · Pass {passed} · Fail {failed} · N/A {na} · Left {left} · {status}</translation>
         </message>
         <message>
             <source>Órdenes correctivas abiertas: {numbers}</source>
-            <translation type="unfinished" />
+            <translation>Corrective tickets opened: {numbers}</translation>
         </message>
         <message>
             <source>peso {weight}</source>
-            <translation type="unfinished" />
+            <translation>weight {weight}</translation>
         </message>
         <message>
             <source>{count} fotos</source>
-            <translation type="unfinished" />
+            <translation>{count} photos</translation>
         </message>
         <message>
             <source>Elija Cumple, No cumple o No aplica.</source>
-            <translation type="unfinished" />
+            <translation>Choose Pass, Fail or Not applicable.</translation>
         </message>
         <message>
             <source>Guardado en el equipo</source>
-            <translation type="unfinished" />
+            <translation>Saved on this device</translation>
         </message>
         <message>
             <source>No se pudo guardar: {error}</source>
-            <translation type="unfinished">Could not save: {error}</translation>
+            <translation>Could not save: {error}</translation>
         </message>
         <message>
             <source>Responda el ítem antes de adjuntar fotos.</source>
-            <translation type="unfinished" />
+            <translation>Answer the item before attaching photos.</translation>
         </message>
         <message>
             <source>Auditoría terminada con puntaje {score}. Se enviará al sincronizar.</source>
-            <translation type="unfinished" />
+            <translation>Audit completed with score {score}. It will be sent on the next sync.</translation>
         </message>
         <message>
             <source>Informe guardado en {path}</source>
+            <translation>Report saved to {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraView</name>
+        <message>
+            <source>Abriendo la cámara…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cámara detenida</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{fps:.0f} imágenes/s</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -248,179 +263,179 @@ Vence: {expires}</source>
         <name>EsgPage</name>
         <message>
             <source>Período</source>
-            <translation type="unfinished" />
+            <translation>Period</translation>
         </message>
         <message>
             <source>Recurso</source>
-            <translation type="unfinished" />
+            <translation>Resource</translation>
         </message>
         <message>
             <source>Cantidad</source>
-            <translation type="unfinished" />
+            <translation>Quantity</translation>
         </message>
         <message>
             <source>kg CO2e</source>
-            <translation type="unfinished" />
+            <translation>kg CO2e</translation>
         </message>
         <message>
             <source>Alcance</source>
-            <translation type="unfinished" />
+            <translation>Scope</translation>
         </message>
         <message>
             <source>Estado</source>
-            <translation type="unfinished">Status</translation>
+            <translation>Status</translation>
         </message>
         <message>
             <source>por enviar</source>
-            <translation type="unfinished" />
+            <translation>to send</translation>
         </message>
         <message>
             <source>sincronizada</source>
-            <translation type="unfinished" />
+            <translation>synced</translation>
         </message>
         <message>
             <source>Registrar lectura</source>
-            <translation type="unfinished" />
+            <translation>Record reading</translation>
         </message>
         <message>
             <source>Panel del sitio</source>
-            <translation type="unfinished" />
+            <translation>Site dashboard</translation>
         </message>
         <message>
             <source>Mes</source>
-            <translation type="unfinished" />
+            <translation>Month</translation>
         </message>
         <message>
             <source>Lectura del medidor</source>
-            <translation type="unfinished" />
+            <translation>Meter reading</translation>
         </message>
         <message>
             <source>Sí, la lectura es correcta</source>
-            <translation type="unfinished" />
+            <translation>Yes, the reading is right</translation>
         </message>
         <message>
             <source>Últimas lecturas del sitio</source>
-            <translation type="unfinished" />
+            <translation>Latest readings at this site</translation>
         </message>
         <message>
             <source>Exportar CSV</source>
-            <translation type="unfinished" />
+            <translation>Export CSV</translation>
         </message>
         <message>
             <source>No se pudo leer los datos: {error}</source>
-            <translation type="unfinished" />
+            <translation>Could not read the data: {error}</translation>
         </message>
         <message>
             <source>Factor: {factor} kg CO2e por {unit} · {scope}</source>
-            <translation type="unfinished" />
+            <translation>Factor: {factor} kg CO2e per {unit} · {scope}</translation>
         </message>
         <message>
             <source>Elija el recurso medido.</source>
-            <translation type="unfinished" />
+            <translation>Choose the metered resource.</translation>
         </message>
         <message>
             <source>Ingrese la cantidad como número, por ejemplo 10000,5.</source>
-            <translation type="unfinished" />
+            <translation>Enter the quantity as a number, for example 10000.5.</translation>
         </message>
         <message>
             <source>Lectura registrada: {kg} kg CO2e ({scope}). Se enviará al sincronizar.</source>
-            <translation type="unfinished" />
+            <translation>Reading recorded: {kg} kg CO2e ({scope}). It will be sent on the next sync.</translation>
         </message>
         <message>
             <source>No se pudo registrar la lectura: {error}</source>
-            <translation type="unfinished" />
+            <translation>Could not record the reading: {error}</translation>
         </message>
         <message>
             <source>Emisiones por alcance y mes (kg CO2e)</source>
-            <translation type="unfinished" />
+            <translation>Emissions by scope and month (kg CO2e)</translation>
         </message>
         <message>
             <source>Acumulado {year} frente a {baseline} y la meta (kg CO2e)</source>
-            <translation type="unfinished" />
+            <translation>Cumulative {year} against {baseline} and the goal (kg CO2e)</translation>
         </message>
         <message>
             <source>Por alcance</source>
-            <translation type="unfinished" />
+            <translation>By scope</translation>
         </message>
         <message>
             <source>Meta de reducción</source>
-            <translation type="unfinished" />
+            <translation>Reduction goal</translation>
         </message>
         <message>
             <source>{site}: emisiones {year}</source>
-            <translation type="unfinished" />
+            <translation>{site}: emissions {year}</translation>
         </message>
         <message>
             <source>Total {year}: {total} kg CO2e</source>
-            <translation type="unfinished" />
+            <translation>Total {year}: {total} kg CO2e</translation>
         </message>
         <message>
             <source>No hay meta de reducción para {year}.</source>
-            <translation type="unfinished" />
+            <translation>There is no reduction goal for {year}.</translation>
         </message>
         <message>
             <source>Meta −{pct} %</source>
-            <translation type="unfinished" />
+            <translation>Goal −{pct} %</translation>
         </message>
         <message>
             <source>Meta {year}: reducir {pct} % respecto de {baseline}</source>
-            <translation type="unfinished" />
+            <translation>Goal {year}: {pct} % less than {baseline}</translation>
         </message>
         <message>
             <source>en camino</source>
-            <translation type="unfinished" />
+            <translation>on track</translation>
         </message>
         <message>
             <source>bajo la meta</source>
-            <translation type="unfinished" />
+            <translation>short of the goal</translation>
         </message>
         <message>
             <source>Meses comparados: {months}</source>
-            <translation type="unfinished" />
+            <translation>Months compared: {months}</translation>
         </message>
         <message>
             <source>{year}: {kg} kg CO2e</source>
-            <translation type="unfinished" />
+            <translation>{year}: {kg} kg CO2e</translation>
         </message>
         <message>
             <source>{baseline} (mismos meses): {kg} kg CO2e</source>
-            <translation type="unfinished" />
+            <translation>{baseline} (same months): {kg} kg CO2e</translation>
         </message>
         <message>
             <source>Reducción lograda: {reduction} % ({state})</source>
-            <translation type="unfinished" />
+            <translation>Reduction achieved: {reduction} % ({state})</translation>
         </message>
         <message>
             <source>{value} % de la meta</source>
-            <translation type="unfinished" />
+            <translation>{value} % of the goal</translation>
         </message>
         <message>
             <source>mes</source>
-            <translation type="unfinished" />
+            <translation>month</translation>
         </message>
         <message>
             <source>total (kg CO2e)</source>
-            <translation type="unfinished" />
+            <translation>total (kg CO2e)</translation>
         </message>
         <message>
             <source>base acumulada (kg CO2e)</source>
-            <translation type="unfinished" />
+            <translation>cumulative baseline (kg CO2e)</translation>
         </message>
         <message>
             <source>meta acumulada (kg CO2e)</source>
-            <translation type="unfinished" />
+            <translation>cumulative goal (kg CO2e)</translation>
         </message>
         <message>
             <source>real acumulado (kg CO2e)</source>
-            <translation type="unfinished" />
+            <translation>cumulative actual (kg CO2e)</translation>
         </message>
         <message>
             <source>CSV guardado en {path}</source>
-            <translation type="unfinished" />
+            <translation>CSV saved to {path}</translation>
         </message>
         <message>
             <source>No se pudo guardar el CSV: {error}</source>
-            <translation type="unfinished" />
+            <translation>Could not save the CSV: {error}</translation>
         </message>
     </context>
     <context>
@@ -774,11 +789,11 @@ Vence: {expires}</source>
         <name>Journeys</name>
         <message>
             <source>Auditorías</source>
-            <translation type="unfinished" />
+            <translation>Audits</translation>
         </message>
         <message>
             <source>Energía y emisiones</source>
-            <translation type="unfinished" />
+            <translation>Energy and emissions</translation>
         </message>
         <message>
             <source>Portería</source>
@@ -912,7 +927,7 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>No se pudo completar: {error}</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Could not complete it: {error}</translation>
         </message>
         <message>
             <source>Ningún equipo de esta instalación coincide con «{text}».</source>
@@ -988,7 +1003,7 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Tomar foto</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Take photo</translation>
         </message>
         <message>
             <source>Poner candado</source>
@@ -1781,19 +1796,19 @@ Vence: {expires}</source>
         <name>PhotoDialog</name>
         <message>
             <source>Foto del ítem</source>
-            <translation type="unfinished" />
+            <translation>Item photo</translation>
         </message>
         <message>
             <source>Tomar foto</source>
-            <translation type="unfinished" />
+            <translation>Take photo</translation>
         </message>
         <message>
             <source>Cancelar</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>La cámara aún no entrega imagen: espere un momento.</source>
-            <translation type="unfinished" />
+            <translation>The camera is not giving a picture yet: wait a moment.</translation>
         </message>
     </context>
     <context>
@@ -2207,7 +2222,7 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Exportar CSV</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Export CSV</translation>
         </message>
         <message>
             <source>Datos del servidor, recién leídos.</source>
@@ -2218,7 +2233,7 @@ Vence: {expires}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Sin conexión y sin copia: se muestra solo lo asignado. Conéctese y pulse Actualizar.</source>
+            <source>Sin conexión y sin copia del servidor: se muestra lo que hay en este equipo. Conéctese y pulse Actualizar.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2255,10 +2270,6 @@ Vence: {expires}</source>
         <message>
             <source>Plazo / vence</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Puntaje</source>
-            <translation type="unfinished">Score</translation>
         </message>
         <message>
             <source>por calificar</source>
@@ -2314,6 +2325,10 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Intentos: {used} de {max} · aprobación {min}% · espera {hours} h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Puntaje: {score}%</source>
             <translation type="unfinished" />
         </message>
         <message>

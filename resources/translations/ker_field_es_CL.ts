@@ -168,6 +168,21 @@
         </message>
     </context>
     <context>
+        <name>CameraView</name>
+        <message>
+            <source>Abriendo la cámara…</source>
+            <translation>Abriendo la cámara…</translation>
+        </message>
+        <message>
+            <source>Cámara detenida</source>
+            <translation>Cámara detenida</translation>
+        </message>
+        <message>
+            <source>{fps:.0f} imágenes/s</source>
+            <translation>{fps:.0f} imágenes/s</translation>
+        </message>
+    </context>
+    <context>
         <name>CertificatePane</name>
         <message>
             <source>← Volver</source>
@@ -2221,8 +2236,8 @@ Vence: {expires}</translation>
             <translation>Sin conexión: copia del {when}.</translation>
         </message>
         <message>
-            <source>Sin conexión y sin copia: se muestra solo lo asignado. Conéctese y pulse Actualizar.</source>
-            <translation>Sin conexión y sin copia: se muestra solo lo asignado. Conéctese y pulse Actualizar.</translation>
+            <source>Sin conexión y sin copia del servidor: se muestra lo que hay en este equipo. Conéctese y pulse Actualizar.</source>
+            <translation>Sin conexión y sin copia del servidor: se muestra lo que hay en este equipo. Conéctese y pulse Actualizar.</translation>
         </message>
         <message>
             <source>No se pudo leer la matriz: {error}</source>
@@ -2258,10 +2273,6 @@ Vence: {expires}</translation>
         <message>
             <source>Plazo / vence</source>
             <translation>Plazo / vence</translation>
-        </message>
-        <message>
-            <source>Puntaje</source>
-            <translation>Puntaje</translation>
         </message>
         <message>
             <source>por calificar</source>
@@ -2318,6 +2329,10 @@ Vence: {expires}</translation>
         <message>
             <source>Intentos: {used} de {max} · aprobación {min}% · espera {hours} h</source>
             <translation>Intentos: {used} de {max} · aprobación {min}% · espera {hours} h</translation>
+        </message>
+        <message>
+            <source>Puntaje: {score}%</source>
+            <translation>Puntaje: {score}%</translation>
         </message>
         <message>
             <source>Plazo: {date}</source>
