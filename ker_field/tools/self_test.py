@@ -16,6 +16,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -58,6 +59,15 @@ def _decode(backend: str) -> str:
     if texts != [QR_TEXT] or reads[0].backend != backend:
         raise RuntimeError(f"{backend} read {texts!r}, expected [{QR_TEXT!r}]")
     return f"{backend} read {QR_TEXT}"
+
+
+def _viewers() -> str:
+    """The PDF and video viewers training opens on demand (imported by name there)."""
+    import importlib
+
+    for name in ("QtPdf", "QtPdfWidgets", "QtMultimedia", "QtMultimediaWidgets"):
+        importlib.import_module(f"PySide6.{name}")
+    return "QtPdf, QtMultimedia"
 
 
 def run(out: Callable[[str], Any] = print) -> int:
@@ -103,6 +113,7 @@ def run(out: Callable[[str], Any] = print) -> int:
 
     check("theme", theme)
     check("translations", translations)
+    check("training viewers", _viewers)
     check("qr zxing-cpp", lambda: _decode("zxing"))
     check("qr pyzbar", lambda: _decode("pyzbar"))
 
@@ -112,9 +123,9 @@ def run(out: Callable[[str], Any] = print) -> int:
             out(f"   local store at {store.data_dir}")
             tasks = TaskRunner()
 
-            def window() -> str:
+            def window(username: str) -> str:
                 assert store is not None
-                session = demo_scene.session_for(store, "tecnico", online=False)
+                session = demo_scene.session_for(store, username, online=False)
                 main = MainWindow(session, Settings(), Path(tmp), tasks)
                 try:
                     main.resize(1024, 600)
@@ -129,6 +140,11 @@ def run(out: Callable[[str], Any] = print) -> int:
                     pixmap = main.grab()
                     if pixmap.isNull() or pixmap.width() < 1000:
                         raise RuntimeError("the main window did not render")
+                    for n in range(main.tabs.count()):  # every page of the home paints
+                        main.tabs.setCurrentIndex(n)
+                        app.processEvents()
+                        if main.tabs.currentWidget().grab().isNull():
+                            raise RuntimeError(f"page {main.page_keys()[n]} did not render")
                     return f"{pixmap.width()}x{pixmap.height()}, tabs {main.page_keys()}"
                 finally:
                     main.shutdown()
@@ -136,7 +152,8 @@ def run(out: Callable[[str], Any] = print) -> int:
                     main.deleteLater()
                     session.close()
 
-            check("main window", window)
+            for username in ("tecnico", "supervisor", "guardia"):
+                check(f"main window {username}", partial(window, username))
             tasks.shutdown()
             store.close()
     out("self-test passed" if failures == 0 else f"self-test FAILED: {failures} check(s)")

@@ -24,7 +24,16 @@ def test_self_test_command_passes_on_a_complete_installation(tmp_path: Path) -> 
     )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    for name in ("resources", "qr zxing-cpp", "qr pyzbar", "local store", "main window"):
+    for name in (
+        "resources",
+        "training viewers",
+        "qr zxing-cpp",
+        "qr pyzbar",
+        "local store",
+        "main window tecnico",
+        "main window supervisor",
+        "main window guardia",
+    ):
         assert any(line.startswith(f"ok {name} ") for line in lines), done.stdout
     assert "zxing read KER-STGO-001" in done.stdout
     assert "pyzbar read KER-STGO-001" in done.stdout
@@ -45,4 +54,4 @@ def test_self_test_names_what_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert any(line.startswith("FAILED qr pyzbar") for line in failed), printed
     assert printed[-1] == "self-test FAILED: 3 check(s)"
     # the rest of the installation was still checked, and passed
-    assert any(line.startswith("ok main window") for line in printed), printed
+    assert any(line.startswith("ok main window guardia") for line in printed), printed
