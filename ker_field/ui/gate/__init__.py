@@ -99,6 +99,47 @@ def _gate_shots(host: JourneyHost, page: QWidget, shot: Shot) -> None:
     walk_in.company.setText("Fletes Rápidos SpA")
     shot("gate-walk-in", walk_in)
     walk_in.reject()
+    _demo_anomaly(host)
+    host.refresh()
+    anomalies = page.open_anomalies()
+    shot("gate-anomalies", anomalies)
+    anomalies.reject()
+
+
+def _demo_anomaly(host: JourneyHost) -> None:
+    """Screenshots only: what the server would send after two gates admitted one invite."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from ker_field.domain.models import AccessLog, GateAnomaly
+    from ker_field.domain.rules.visitors import DOUBLE_ADMISSION
+    from ker_field.domain.scopes import site_scope
+
+    ctx = host.session.context()
+    with ctx.store.transaction() as db:
+        log = db.scalars(
+            select(AccessLog)
+            .where(AccessLog.invite_id.is_not(None))
+            .order_by(AccessLog.device_time)
+        ).first()
+        if log is None:
+            return
+        db.add(
+            GateAnomaly(
+                id=uuid.uuid4(),
+                tenant_id=log.tenant_id,
+                scope=site_scope(log.site_id),
+                site_id=log.site_id,
+                kind=DOUBLE_ADMISSION,
+                invite_id=log.invite_id,
+                access_log_id=log.id,
+                first_access_log_id=log.id,
+                person_name=log.person_name,
+                gates="Portería 1 / Portería Norte",
+                detected_at=ctx.now(),
+            )
+        )
 
 
 def _rollcall_shots(host: JourneyHost, page: QWidget, shot: Shot) -> None:
@@ -122,10 +163,9 @@ def _handover_shots(host: JourneyHost, page: QWidget, shot: Shot) -> None:
 
     assert isinstance(page, HandoverPage)
     ctx = host.session.context()
-    colleague = "tecnico2" if ctx.actor.role is not UserRole.GUARD else None
-    if colleague is not None:  # a note from the previous shift to receive
+    if ctx.actor.role is UserRole.TECHNICIAN:  # a note from the previous shift to receive
         with ctx.store.sessions() as db:
-            user: Any = db.get(User, demo.USER_IDS[colleague])
+            user: Any = db.get(User, demo.USER_IDS["tecnico2"])
             actor = Actor(user.id, user.role)
         other = ServiceContext(
             ctx.store,
@@ -140,11 +180,16 @@ def _handover_shots(host: JourneyHost, page: QWidget, shot: Shot) -> None:
             ["Sello de bomba 3 por llegar", "Revisar fuga en sala de compresores"],
         )
         host.refresh()
-    shot("handover-incoming")
-    page.notes.setPlainText("Sin novedades en portería. Camión de Transportes Norte aún dentro.")
-    page.flag_text.setText("Portón 2 no cierra solo")
-    page.add_flag()
-    shot("handover-outgoing")
+        shot("handover-incoming")
+        page.notes.setPlainText("Sello de bomba 3 cambiado; el bloqueo sigue hasta la prueba.")
+        shot("handover-outgoing")
+    elif ctx.actor.role is UserRole.GUARD:
+        page.notes.setPlainText(
+            "Sin novedades en portería. Camión de Transportes Norte aún dentro."
+        )
+        page.flag_text.setText("Portón 2 no cierra solo")
+        page.add_flag()
+        shot("handover-guard")
 
 
 JOURNEYS = [

@@ -178,6 +178,7 @@ class WalkInDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("walkInDialog")
         self.setWindowTitle(self.tr("Visita sin invitación"))
+        self.setMinimumWidth(600)
         self.needs_photo = needs_photo
         self.photo_sha256: str | None = None
         self.name = QLineEdit()
@@ -262,6 +263,7 @@ class AnomaliesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("anomaliesDialog")
         self.setWindowTitle(self.tr("Anomalías de portería"))
+        self.setMinimumWidth(640)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         for anomaly in anomalies:

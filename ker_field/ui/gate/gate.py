@@ -107,6 +107,7 @@ class GatePage(QWidget):
         self.detail.setObjectName("verdictDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.sign_button = QPushButton()
         self.sign_button.setObjectName("primary")
         self.sign_button.clicked.connect(self.open_nda)
@@ -152,7 +153,7 @@ class GatePage(QWidget):
         backend = getattr(settings, "qr_backend", "zxing")
         self.camera = CameraView(spec, backend)
         self.camera.decoded.connect(self.on_decoded)
-        self.camera.error.connect(self.camera_message.setText)
+        self.camera.notice.connect(self.camera_message.setText)  # errors show in the preview
         self.camera_box.addWidget(self.camera)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
