@@ -51,7 +51,7 @@ def _server_authors(server: LiveServer, lockouts: list[uuid.UUID]) -> dict[uuid.
         rows = db.execute(
             select(LotoLog.lockout_id, LotoLog.user_id).where(LotoLog.lockout_id.in_(lockouts))
         )
-        return dict(rows.tuples().all())
+        return {row.lockout_id: row.user_id for row in rows}
 
 
 def _pending_by_person(store: LocalStore) -> dict[uuid.UUID, int]:
