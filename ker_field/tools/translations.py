@@ -118,11 +118,24 @@ def _write(tree: ET.ElementTree[Any], path: Path) -> None:
     )
 
 
+def _drop_unnamed_contexts(ts: Path) -> None:
+    """lupdate files calls it cannot place (``tr = QCoreApplication.translate`` aliases)
+    under a context without a name, reading the context as the source: junk that
+    lrelease then refuses. Strings must be in a named context to be found at run time."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    for context in list(root.iter("context")):
+        if not (context.findtext("name") or "").strip():
+            root.remove(context)
+    _write(tree, ts)
+
+
 def update(ts_dir: Path = TS_DIR) -> None:
     ts_dir.mkdir(parents=True, exist_ok=True)
     for lang, default in TS_FILES.items():
         ts = ts_dir / default.name
         lupdate(ts, lang)
+        _drop_unnamed_contexts(ts)
         if lang == SOURCE_LANGUAGE:
             _translate_source_language(ts)
         else:

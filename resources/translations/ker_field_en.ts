@@ -908,7 +908,7 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>No se pudo abrir la base de datos de este equipo: {error}</source>
-            <translation type="unfinished" />
+            <translation>Could not open this device's database: {error}</translation>
         </message>
     </context>
     <context>
@@ -1322,7 +1322,7 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Cargando…</source>
-            <translation type="unfinished" />
+            <translation>Loading…</translation>
         </message>
         <message>
             <source>N.º</source>
@@ -2183,7 +2183,7 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Pendientes de otras personas: {count}</source>
-            <translation type="unfinished" />
+            <translation>Pending from other people: {count}</translation>
         </message>
         <message>
             <source>Última sincronización: {time}</source>
@@ -2340,6 +2340,10 @@ Vence: {expires}</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Certificado anterior {number}: venció {date}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Último intento: {score}% ({result})</source>
             <translation type="unfinished" />
         </message>
@@ -2360,7 +2364,7 @@ Vence: {expires}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Ver material (descarga {size})</source>
+            <source>Material ({size})</source>
             <translation type="unfinished" />
         </message>
         <message>

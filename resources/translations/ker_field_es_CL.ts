@@ -2343,6 +2343,10 @@ Vence: {expires}</translation>
             <translation>Certificado {number}, vence {date}</translation>
         </message>
         <message>
+            <source>Certificado anterior {number}: venció {date}</source>
+            <translation>Certificado anterior {number}: venció {date}</translation>
+        </message>
+        <message>
             <source>Último intento: {score}% ({result})</source>
             <translation>Último intento: {score}% ({result})</translation>
         </message>
@@ -2363,8 +2367,8 @@ Vence: {expires}</translation>
             <translation>Sin material</translation>
         </message>
         <message>
-            <source>Ver material (descarga {size})</source>
-            <translation>Ver material (descarga {size})</translation>
+            <source>Material ({size})</source>
+            <translation>Material ({size})</translation>
         </message>
         <message>
             <source>Continuar evaluación</source>
