@@ -30,6 +30,9 @@ QUIET_ZONE = 4  # modules of white around the code, as printed
 
 Span = tuple[float, float]
 
+_XX = np.arange(FRAME_W, dtype=np.float32)
+_YY = np.arange(FRAME_H, dtype=np.float32)
+
 
 @dataclass(frozen=True)
 class Condition:
@@ -106,7 +109,7 @@ def payload(rng: np.random.Generator) -> str:
 
 
 def qr_modules(text: str) -> np.ndarray:
-    """The code's modules (1 = dark) with its quiet zone, error correction M (as printed)."""
+    """The code's modules (1 = dark), without the quiet zone; error correction M."""
     code = segno.make(text, error="m", micro=False, boost_error=False)
     return np.array(code.matrix, dtype=np.uint8)
 
@@ -115,9 +118,9 @@ def scene(rng: np.random.Generator) -> np.ndarray:
     """A cluttered, unevenly lit background (BGR float32 in 0..255)."""
     h, w = FRAME_H, FRAME_W
     base = rng.uniform(60, 170, size=3)
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    xx, yy = _XX[None, :], _YY[:, None]
     angle = rng.uniform(0, 2 * math.pi)
-    ramp = (np.cos(angle) * xx / w + np.sin(angle) * yy / h).astype(np.float32)
+    ramp = np.float32(math.cos(angle) / w) * xx + np.float32(math.sin(angle) / h) * yy
     img = np.empty((h, w, 3), np.uint8)
     for ch in range(3):
         img[..., ch] = np.clip(base[ch] + 50 * ramp, 0, 255)
@@ -194,7 +197,7 @@ def render_frame(
     if text is not None:
         modules = qr_modules(text)
         n = modules.shape[0]
-        label_margin = 3  # paper beyond the quiet zone
+        label_margin = QUIET_ZONE + 1  # the printed quiet zone and a little more paper
         total = n + 2 * label_margin
         side = total * px_per_module
         src_scale = max(2, math.ceil(px_per_module * 1.5))
@@ -207,25 +210,30 @@ def render_frame(
         cy = rng.uniform(min(reach, FRAME_H / 2), max(FRAME_H - reach, FRAME_H / 2))
         dst = _quad(side, (cx, cy), rotation_deg, keystone, int(rng.integers(0, 4)))
         matrix = cv2.getPerspectiveTransform(src_pts, dst)
-        warp = cv2.warpPerspective(
-            src, matrix, (FRAME_W, FRAME_H), flags=cv2.INTER_LINEAR, borderValue=-1.0
+        size = (FRAME_W, FRAME_H)
+        warp = cv2.warpPerspective(src, matrix, size, flags=cv2.INTER_LINEAR, borderValue=1.0)
+        mask = cv2.warpPerspective(
+            np.ones_like(src), matrix, size, flags=cv2.INTER_LINEAR, borderValue=0.0
         )
-        inside = warp >= 0
-        paper_level = rng.uniform(200, 240)
-        ink_level = paper_level - contrast * (paper_level - 10.0)
-        grey = ink_level + np.clip(warp, 0, 1) * (paper_level - ink_level)
+        x0, y0 = np.floor(dst.min(axis=0)).astype(int).clip(0)
+        x1, y1 = np.ceil(dst.max(axis=0)).astype(int) + 1
+        paper_level = np.float32(rng.uniform(200, 240))
+        ink_level = paper_level - np.float32(contrast) * (paper_level - 10)
+        box = (slice(y0, y1), slice(x0, x1))
+        grey = ink_level + warp[box] * (paper_level - ink_level)
+        alpha = mask[box][..., None]
         tint = rng.uniform(0.9, 1.05, size=3).astype(np.float32)
-        for ch in range(3):
-            img[..., ch] = np.where(inside, grey * tint[ch], img[..., ch])
+        img[box] = alpha * (grey[..., None] * tint) + (1 - alpha) * img[box]
     # Uneven light over the whole frame (a lamp, a shadow).
-    yy, xx = np.mgrid[0:FRAME_H, 0:FRAME_W].astype(np.float32)
     lx, ly = rng.uniform(0, FRAME_W), rng.uniform(0, FRAME_H)
-    light = 1.0 - 0.25 * ((xx - lx) ** 2 + (yy - ly) ** 2) / (FRAME_W**2)
+    dx = (_XX - np.float32(lx)) ** 2
+    dy = (_YY - np.float32(ly)) ** 2
+    light = np.float32(1.0) - np.float32(0.25 / FRAME_W**2) * (dx[None, :] + dy[:, None])
     img *= light[..., None]
     if blur_sigma > 0:
         img = cv2.GaussianBlur(img, (0, 0), blur_sigma)
     if noise_sigma > 0:
-        img += rng.normal(0, noise_sigma, size=img.shape).astype(np.float32)
+        img += rng.standard_normal(size=img.shape, dtype=np.float32) * np.float32(noise_sigma)
     out: np.ndarray = np.clip(img, 0, 255).astype(np.uint8)
     return out
 

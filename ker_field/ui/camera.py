@@ -33,35 +33,35 @@ from ker_field.capture.qr import ZBAR_MISSING, ReadThrottle, ScanningDecoder, ma
 
 def capture_message(code: str, detail: str = "") -> str:
     """The user's-language text for a capture error code (see ker_field.capture.frames)."""
-    tr = QCoreApplication.translate
     texts = {
-        "capture.camera_missing": tr(
+        "capture.camera_missing": QCoreApplication.translate(
             "CameraView",
             "No se encontró la cámara. Conéctela o revise el número de cámara en Ajustes.",
         ),
-        "capture.camera_busy": tr(
+        "capture.camera_busy": QCoreApplication.translate(
             "CameraView",
             "La cámara está ocupada por otro programa o no entrega imágenes. Ciérrelo e intente de nuevo.",
         ),
-        "capture.file_missing": tr(
+        "capture.file_missing": QCoreApplication.translate(
             "CameraView", "No se encontró el archivo de imágenes configurado como cámara."
         ),
-        "capture.bad_image": tr(
+        "capture.bad_image": QCoreApplication.translate(
             "CameraView", "La imagen o el video de la cámara está dañado o incompleto."
         ),
-        "capture.bad_spec": tr(
+        "capture.bad_spec": QCoreApplication.translate(
             "CameraView",
             "La cámara configurada no es válida: use «camera:N» o «file:RUTA» en Ajustes.",
         ),
-        "capture.not_live": tr(
+        "capture.not_live": QCoreApplication.translate(
             "CameraView", "Las fotos de evidencia deben tomarse con la cámara en vivo."
         ),
-        ZBAR_MISSING: tr(
+        ZBAR_MISSING: QCoreApplication.translate(
             "CameraView",
             "El lector pyzbar no está disponible en este equipo (falta libzbar); se usa zxing-cpp.",
         ),
     }
-    return texts.get(code) or tr("CameraView", "La cámara falló: {detail}").format(detail=detail)
+    failed = QCoreApplication.translate("CameraView", "La cámara falló: {detail}")
+    return texts.get(code) or failed.format(detail=detail)
 
 
 class _Latest:
@@ -209,6 +209,7 @@ class CameraView(QWidget):
         self._shown: deque[float] = deque(maxlen=60)
         self.frames_shown = 0
         self.last_error = ""
+        self._make_decoder = make_decoder
 
         self.preview = QLabel()
         self.preview.setObjectName("cameraPreview")
@@ -252,7 +253,7 @@ class CameraView(QWidget):
         self._grab.opened.connect(self._on_opened)
         self._grab.frame.connect(self._on_frame)
         self._grab.failed.connect(self._on_failed)
-        decoder = make_decoder(self.backend)
+        decoder = self._make_decoder(self.backend)
         if decoder.fallback == ZBAR_MISSING and not CameraView._zbar_notice_given:
             CameraView._zbar_notice_given = True
             self.notice.emit(capture_message(ZBAR_MISSING))

@@ -170,16 +170,48 @@
     <context>
         <name>CameraView</name>
         <message>
+            <source>No se encontró la cámara. Conéctela o revise el número de cámara en Ajustes.</source>
+            <translation>Camera not found. Connect it or check the camera number in Settings.</translation>
+        </message>
+        <message>
+            <source>La cámara está ocupada por otro programa o no entrega imágenes. Ciérrelo e intente de nuevo.</source>
+            <translation>The camera is in use by another program or gives no images. Close that program and try again.</translation>
+        </message>
+        <message>
+            <source>No se encontró el archivo de imágenes configurado como cámara.</source>
+            <translation>The image file set as the camera was not found.</translation>
+        </message>
+        <message>
+            <source>La imagen o el video de la cámara está dañado o incompleto.</source>
+            <translation>The camera's image or video file is damaged or incomplete.</translation>
+        </message>
+        <message>
+            <source>La cámara configurada no es válida: use «camera:N» o «file:RUTA» en Ajustes.</source>
+            <translation>The camera setting is not valid: use «camera:N» or «file:PATH» in Settings.</translation>
+        </message>
+        <message>
+            <source>Las fotos de evidencia deben tomarse con la cámara en vivo.</source>
+            <translation>Evidence photos must be taken with the live camera.</translation>
+        </message>
+        <message>
+            <source>El lector pyzbar no está disponible en este equipo (falta libzbar); se usa zxing-cpp.</source>
+            <translation>The pyzbar reader is not available on this device (libzbar is missing); using zxing-cpp.</translation>
+        </message>
+        <message>
+            <source>La cámara falló: {detail}</source>
+            <translation>The camera failed: {detail}</translation>
+        </message>
+        <message>
             <source>Abriendo la cámara…</source>
-            <translation type="unfinished" />
+            <translation>Opening the camera…</translation>
         </message>
         <message>
             <source>Cámara detenida</source>
-            <translation type="unfinished" />
+            <translation>Camera stopped</translation>
         </message>
         <message>
             <source>{fps:.0f} imágenes/s</source>
-            <translation type="unfinished" />
+            <translation>{fps:.0f} frames/s</translation>
         </message>
     </context>
     <context>
@@ -2132,11 +2164,11 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Fuente de cámara (vacío: la cámara de arriba)</source>
-            <translation type="unfinished" />
+            <translation>Camera source (empty: the camera above)</translation>
         </message>
         <message>
             <source>Lector de códigos QR</source>
-            <translation type="unfinished" />
+            <translation>QR code reader</translation>
         </message>
         <message>
             <source>Bloquear tras inactividad (minutos)</source>

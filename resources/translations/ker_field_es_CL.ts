@@ -170,6 +170,38 @@
     <context>
         <name>CameraView</name>
         <message>
+            <source>No se encontró la cámara. Conéctela o revise el número de cámara en Ajustes.</source>
+            <translation>No se encontró la cámara. Conéctela o revise el número de cámara en Ajustes.</translation>
+        </message>
+        <message>
+            <source>La cámara está ocupada por otro programa o no entrega imágenes. Ciérrelo e intente de nuevo.</source>
+            <translation>La cámara está ocupada por otro programa o no entrega imágenes. Ciérrelo e intente de nuevo.</translation>
+        </message>
+        <message>
+            <source>No se encontró el archivo de imágenes configurado como cámara.</source>
+            <translation>No se encontró el archivo de imágenes configurado como cámara.</translation>
+        </message>
+        <message>
+            <source>La imagen o el video de la cámara está dañado o incompleto.</source>
+            <translation>La imagen o el video de la cámara está dañado o incompleto.</translation>
+        </message>
+        <message>
+            <source>La cámara configurada no es válida: use «camera:N» o «file:RUTA» en Ajustes.</source>
+            <translation>La cámara configurada no es válida: use «camera:N» o «file:RUTA» en Ajustes.</translation>
+        </message>
+        <message>
+            <source>Las fotos de evidencia deben tomarse con la cámara en vivo.</source>
+            <translation>Las fotos de evidencia deben tomarse con la cámara en vivo.</translation>
+        </message>
+        <message>
+            <source>El lector pyzbar no está disponible en este equipo (falta libzbar); se usa zxing-cpp.</source>
+            <translation>El lector pyzbar no está disponible en este equipo (falta libzbar); se usa zxing-cpp.</translation>
+        </message>
+        <message>
+            <source>La cámara falló: {detail}</source>
+            <translation>La cámara falló: {detail}</translation>
+        </message>
+        <message>
             <source>Abriendo la cámara…</source>
             <translation>Abriendo la cámara…</translation>
         </message>
