@@ -121,3 +121,56 @@ def test_suspend_resume_close(ctx_for, clock):
     assert closed.status is PermitStatus.CLOSED
     assert closed.handback_state is EquipmentHandback.RETURNED_TO_SERVICE
     assert closed.handback_note == "Probado en vacío"
+
+
+def test_permit_status_for_ticket_follows_the_permit(ctx_for, clock):
+    tech, boss = ctx_for("tecnico"), ctx_for("supervisor2")
+    none = permits.permit_status_for_ticket(tech, HIGH_TICKET)
+    assert none.required and none.ticket_risk is RiskLevel.HIGH and none.permit is None
+    assert none.allows_work.codes == ("permit.required",)
+    permit = request(tech, clock)
+    requested = permits.permit_status_for_ticket(tech, HIGH_TICKET)
+    assert requested.permit is not None and requested.permit.id == permit.id
+    assert requested.allows_work.codes == ("permit.not_active",)
+    permits.approve_permit(boss, permit.id)
+    permits.activate_permit(tech, permit.id)
+    active = permits.permit_status_for_ticket(tech, HIGH_TICKET)
+    assert active.allows_work.allowed and active.permit is not None
+    assert active.permit.approved_by_name == "Jorge Muñoz"
+    clock.advance(hours=9)  # past the window
+    expired = permits.permit_status_for_ticket(tech, HIGH_TICKET)
+    assert expired.allows_work.codes == ("permit.expired",)
+    assert expired.permit is not None and expired.permit.window is permits.WindowState.EXPIRED
+    below = permits.permit_status_for_ticket(tech, LOW_TICKET)
+    assert not below.required and below.allows_work.allowed
+
+
+def test_a_permit_for_later_shows_not_yet_valid_and_cannot_start(ctx_for, clock):
+    tech = ctx_for("tecnico")
+    permit = permits.request_permit(
+        tech,
+        HIGH_TICKET,
+        "Mañana",
+        4,
+        4,
+        clock.now + timedelta(hours=2),
+        clock.now + timedelta(hours=6),
+    )
+    assert permit.window is permits.WindowState.NOT_YET_VALID
+    permits.approve_permit(ctx_for("supervisor"), permit.id)
+    with pytest.raises(RuleViolation) as early:
+        permits.activate_permit(tech, permit.id)
+    assert early.value.decision.code == "permit.not_yet_valid"
+    clock.advance(hours=2)
+    assert permits.activate_permit(tech, permit.id).window is permits.WindowState.VALID
+
+
+def test_site_lists_and_tickets_for_a_new_permit(ctx_for, clock):
+    tech = ctx_for("tecnico")
+    free = {t.id for t in permits.tickets_for_permit(tech)}
+    assert HIGH_TICKET in free
+    permit = request(tech, clock)
+    assert HIGH_TICKET not in {t.id for t in permits.tickets_for_permit(tech)}
+    assert [p.id for p in permits.site_permits(tech)] == [permit.id]
+    matrix = permits.risk_matrix(tech)
+    assert matrix.level(4, 4) is RiskLevel.HIGH and matrix.level(1, 1) is RiskLevel.LOW

@@ -248,3 +248,48 @@ def test_the_journey_sits_in_both_homes_and_opens_a_permit_to_approve(
     for window in windows:
         window.shutdown()
         window.session.close()
+
+
+def test_a_supervisor_rejects_with_a_reason(qtbot, page_for):
+    page = page_for("supervisor2")
+    permit = page.current()
+    assert permit is not None and permit.status is PermitStatus.REQUESTED
+    qtbot.mouseClick(page.reject_button, Qt.MouseButton.LeftButton)
+    dialog = page.reject_dialog
+    assert dialog is not None
+    dialog._accept()
+    assert dialog.message.text() == "Escriba el motivo."
+    dialog.reason.setText("Falta medición de gases")
+    dialog._accept()
+    qtbot.waitUntil(lambda: page.status_label.text() == "RECHAZADO", timeout=10_000)
+    assert page.approval_label.text() == "Rechazado: Falta medición de gases"
+    assert all(button.isHidden() for button in page.action_buttons)
+
+
+def test_an_expired_permit_says_so_and_cannot_be_approved(qtbot, page_for, scene):
+    from datetime import UTC, datetime, timedelta
+
+    from ker_field.services.context import ServiceContext
+
+    earlier = datetime.now(UTC) - timedelta(hours=10)
+    tech = demo_scene.context(scene, "tecnico")
+    past = ServiceContext(tech.store, tech.actor, tech.tenant_id, tech.site_id, lambda: earlier)
+    old = permits.request_permit(
+        past,
+        TICKET_HIGH,
+        "Ayer",
+        4,
+        4,
+        earlier,
+        earlier + timedelta(hours=8),
+        (PermitHazard.ELECTRICAL,),
+        "Bloqueo",
+    )
+    page = page_for("supervisor2")
+    page.select_permit(old.id)
+    assert page.window_label.text().endswith("(vencido)")
+    assert page.window_label.property("state") == "expired"
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text() != "", timeout=10_000)
+    assert page.message.text().startswith("El permiso venció el ")
+    assert page.status_label.text() == "SOLICITADO"
