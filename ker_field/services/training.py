@@ -635,6 +635,22 @@ class TrainingMatrix:
         return self.cells[(user_id, module_id)]
 
 
+def _local_progress(ctx: ServiceContext) -> list[TeamProgress]:
+    """The progress rows this device holds (at least the person's own)."""
+    with ctx.store.sessions() as session:
+        return [
+            TeamProgress(
+                r.user_id, r.module_id, r.status, r.certificate_expires_at, r.due_at, r.score
+            )
+            for r in session.scalars(
+                select(UserTrainingProgress).where(
+                    UserTrainingProgress.tenant_id == ctx.tenant_id,
+                    UserTrainingProgress.deleted.is_(False),
+                )
+            )
+        ]
+
+
 def training_matrix(
     ctx: ServiceContext, team: list[TeamProgress], site_ids: list[uuid.UUID] | None = None
 ) -> TrainingMatrix:
@@ -669,7 +685,8 @@ def training_matrix(
         columns = [
             MatrixModule(m.id, m.title, m.required_for_asset_category or "") for m in modules
         ]
-    by_key = {(p.user_id, p.module_id): p for p in team}
+    by_key = {(p.user_id, p.module_id): p for p in _local_progress(ctx)}
+    by_key.update({(p.user_id, p.module_id): p for p in team})  # the server's word wins
     cells: dict[tuple[uuid.UUID, uuid.UUID], MatrixCell] = {}
     for person in people:
         for module in columns:

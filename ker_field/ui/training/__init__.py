@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ker_field.domain.enums import UserRole
+from ker_field.services import training
 from ker_field.ui.journeys import Journey, JourneyHost, Shot
 from ker_field.ui.training.matrix import TrainingMatrixPage
 from ker_field.ui.training.page import TrainingPage
@@ -55,7 +56,11 @@ def _training_screens(host: JourneyHost, page: QWidget, shot: Shot) -> None:
             shot("quiz-unanswered")
         view.show_catalog()
         _wait(host)
-    holder = next((e for e in view.entries if e.certificate_number), None)
+    kept = {c.number for c in training.certificates(host.session.context()) if c.on_device}
+    holder = next(
+        (e for e in view.entries if e.certificate_number in kept),
+        next((e for e in view.entries if e.status.value == "passed"), None),
+    )
     if holder is not None:
         view.choose(holder.module_id)
         view.open_certificate()

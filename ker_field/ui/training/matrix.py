@@ -6,6 +6,7 @@ the device for offline viewing."""
 from __future__ import annotations
 
 import json
+import textwrap
 import uuid
 from datetime import UTC, datetime
 from functools import partial
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ker_field.domain.enums import TrainingStatus
+from ker_field.domain.labels import category_label
 from ker_field.services import training
 from ker_field.services.context import ServiceContext
 from ker_field.ui.i18n import current_language
@@ -92,7 +94,8 @@ class MatrixModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.matrix.modules):
             module = self.matrix.modules[section]
-            return f"{module.title}\n[{module.category}]"
+            category = category_label(module.category, current_language())
+            return "\n".join([*textwrap.wrap(module.title, 24), f"[{category}]"])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.matrix.people):
             return self.matrix.people[section].full_name
         return None
@@ -209,6 +212,15 @@ class TrainingMatrixPage(QWidget):
         matrix, fetched_at, online = loaded
         self.model.set_matrix(matrix)
         self.table.resizeRowsToContents()
+        lines = max(
+            (
+                str(self.model.headerData(n, Qt.Orientation.Horizontal)).count("\n") + 1
+                for n in range(self.model.columnCount())
+            ),
+            default=1,
+        )
+        header = self.table.horizontalHeader()
+        header.setFixedHeight(lines * header.fontMetrics().lineSpacing() + 20)
         if online:
             self.source.setText(self.tr("Datos del servidor, recién leídos."))
         elif fetched_at is not None:
@@ -218,7 +230,8 @@ class TrainingMatrixPage(QWidget):
         else:
             self.source.setText(
                 self.tr(
-                    "Sin conexión y sin copia: se muestra solo lo asignado. Conéctese y pulse Actualizar."
+                    "Sin conexión y sin copia del servidor: se muestra lo que hay en este equipo. "
+                    "Conéctese y pulse Actualizar."
                 )
             )
         self.message.clear()

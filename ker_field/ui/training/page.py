@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ker_field.domain.enums import ContentType, TrainingStatus
+from ker_field.domain.labels import category_label
 from ker_field.services import training
 from ker_field.services.context import ServiceContext
 from ker_field.ui.i18n import current_language
@@ -119,7 +120,7 @@ class TrainingPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(48)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -144,26 +145,33 @@ class TrainingPage(QWidget):
         self.quiz_button.clicked.connect(self.open_quiz)
         self.certificate_button = QPushButton()
         self.certificate_button.clicked.connect(self.open_certificate)
-        card_layout = QVBoxLayout(card)
-        card_layout.addWidget(self.detail_title)
-        card_layout.addWidget(self.detail_facts)
-        card_layout.addWidget(self.detail_note)
-        card_layout.addStretch(1)
-        card_layout.addWidget(self.open_button)
-        card_layout.addWidget(self.quiz_button)
-        card_layout.addWidget(self.certificate_button)
+        facts = QWidget()
+        facts_layout = QVBoxLayout(facts)
+        facts_layout.setContentsMargins(0, 0, 0, 0)
+        facts_layout.addWidget(self.detail_title)
+        facts_layout.addWidget(self.detail_facts)
+        facts_layout.addWidget(self.detail_note)
+        facts_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(card)
-        scroll.setMinimumWidth(340)
+        scroll.setWidget(facts)
+        card_layout = QVBoxLayout(card)
+        card_layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.certificate_button)
+        card_layout.addLayout(buttons)
+        card_layout.addWidget(self.quiz_button)
+        card.setMinimumWidth(340)
+        card.setMaximumWidth(560)
 
         body = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.empty)
         left.addWidget(self.table, 1)
         body.addLayout(left, 3)
-        body.addWidget(scroll, 2)
+        body.addWidget(card, 2)
         layout = QVBoxLayout(view)
         layout.addWidget(self.warnings)
         layout.addLayout(body, 1)
@@ -208,7 +216,6 @@ class TrainingPage(QWidget):
             Column(self.tr("Módulo"), lambda e: e.title),
             Column(self.tr("Estado"), self._status_text),
             Column(self.tr("Plazo / vence"), self._date_text),
-            Column(self.tr("Puntaje"), lambda e: f"{e.score}%" if e.score is not None else "—"),
         ]
 
     def _status_text(self, entry: training.ModuleEntry) -> str:
@@ -260,6 +267,7 @@ class TrainingPage(QWidget):
         chosen = self.current.module_id if self.current else None
         self.entries = entries
         self.model.set_rows(entries)
+        self.table.resizeRowsToContents()
         self.empty.setVisible(not entries)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
@@ -307,7 +315,7 @@ class TrainingPage(QWidget):
         if entry.required and entry.category:
             facts.append(
                 self.tr("Exigido para bloquear equipos de categoría {category}.").format(
-                    category=entry.category
+                    category=category_label(entry.category, current_language())
                 )
             )
         if entry.practice_only:
@@ -321,11 +329,20 @@ class TrainingPage(QWidget):
                     hours=entry.cooldown_hours,
                 )
             )
+        graded = entry.status in (TrainingStatus.PASSED, TrainingStatus.FAILED)
+        if entry.score is not None and graded:
+            facts.append(self.tr("Puntaje: {score}%").format(score=entry.score))
         if entry.due_at is not None:
             facts.append(self.tr("Plazo: {date}").format(date=show(entry.due_at)))
-        if entry.certificate_number:
+        if entry.certificate_number and entry.status is TrainingStatus.PASSED:
             facts.append(
                 self.tr("Certificado {number}, vence {date}").format(
+                    number=entry.certificate_number, date=show(entry.certificate_expires_at)
+                )
+            )
+        elif entry.certificate_number:
+            facts.append(
+                self.tr("Certificado anterior {number}: venció {date}").format(
                     number=entry.certificate_number, date=show(entry.certificate_expires_at)
                 )
             )
@@ -356,7 +373,7 @@ class TrainingPage(QWidget):
             self.open_button.setText(self.tr("Ver material"))
         else:
             self.open_button.setText(
-                self.tr("Ver material (descarga {size})").format(size=size_text(entry.content_size))
+                self.tr("Material ({size})").format(size=size_text(entry.content_size))
             )
         self.quiz_button.setText(
             self.tr("Continuar evaluación") if entry.draft_id else self.tr("Rendir evaluación")

@@ -59,9 +59,12 @@ class QuestionBox(QGroupBox):
     def __init__(self, number: int, question: AnyQuestion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
-        self.setTitle(f"{number}. {question.text}")
+        self.text = QLabel(f"{number}. {question.text}")
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("font-weight: bold;")
         self.buttons: list[QAbstractButton] = []
         layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
         self.group = QButtonGroup(self)
         self.group.setExclusive(not isinstance(question, MultipleChoiceQuestion))
         if isinstance(question, TrueFalseQuestion):
@@ -147,6 +150,9 @@ class QuizPane(QWidget):
 
         self.questions = QWidget()
         self.questions_layout = QVBoxLayout(self.questions)
+        self.questions.setStyleSheet(
+            "QRadioButton::indicator, QCheckBox::indicator { width: 28px; height: 28px; }"
+        )
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
