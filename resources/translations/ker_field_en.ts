@@ -841,7 +841,7 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Bloqueo LOTO</source>
-            <translation type="unfinished" />
+            <translation>LOTO lockout</translation>
         </message>
         <message>
             <source>Permisos de trabajo</source>
@@ -947,351 +947,351 @@ Vence: {expires}</source>
         <name>LotoPage</name>
         <message>
             <source>El código «{code}» no corresponde a un equipo de esta instalación.</source>
-            <translation type="unfinished" />
+            <translation>The code “{code}” is not an equipment tag of this site.</translation>
         </message>
         <message>
             <source>La foto no está en este dispositivo: tómela de nuevo.</source>
-            <translation type="unfinished" />
+            <translation>The photo is not on this device: take it again.</translation>
         </message>
         <message>
             <source>No se pudo guardar: {error}</source>
-            <translation type="unfinished">Could not save: {error}</translation>
+            <translation>Could not save: {error}</translation>
         </message>
         <message>
             <source>No se pudo completar: {error}</source>
-            <translation type="unfinished">Could not complete it: {error}</translation>
+            <translation>Could not complete: {error}</translation>
         </message>
         <message>
             <source>Ningún equipo de esta instalación coincide con «{text}».</source>
-            <translation type="unfinished" />
+            <translation>No equipment of this site matches “{text}”.</translation>
         </message>
         <message>
             <source>Candado {serial} leído.</source>
-            <translation type="unfinished" />
+            <translation>Lock {serial} read.</translation>
         </message>
         <message>
             <source>Categoría: {category}</source>
-            <translation type="unfinished" />
+            <translation>Category: {category}</translation>
         </message>
         <message>
             <source>Ubicación: {location}</source>
-            <translation type="unfinished" />
+            <translation>Location: {location}</translation>
         </message>
         <message>
             <source>Procedimiento {code} rev. {revision}: {title}</source>
-            <translation type="unfinished" />
+            <translation>Procedure {code} rev. {revision}: {title}</translation>
         </message>
         <message>
             <source>Sin orden de trabajo</source>
-            <translation type="unfinished" />
+            <translation>No work order</translation>
         </message>
         <message>
             <source>sin permiso</source>
-            <translation type="unfinished" />
+            <translation>no permit</translation>
         </message>
         <message>
             <source>{number} · {title} · riesgo {risk} · permiso: {permit}</source>
-            <translation type="unfinished" />
+            <translation>{number} · {title} · {risk} risk · permit: {permit}</translation>
         </message>
         <message>
             <source>{serial} puesto</source>
-            <translation type="unfinished" />
+            <translation>{serial} on</translation>
         </message>
         <message>
             <source>sin candado</source>
-            <translation type="unfinished" />
+            <translation>no lock</translation>
         </message>
         <message>
             <source>Capacitación vigente para equipos de categoría {category}.</source>
-            <translation type="unfinished" />
+            <translation>Valid training for {category} equipment.</translation>
         </message>
         <message>
             <source>Permiso de trabajo: no se requiere para esta orden o está activo y aprobado.</source>
-            <translation type="unfinished" />
+            <translation>Work permit: not required for this order, or active and approved.</translation>
         </message>
         <message>
             <source>Sin orden de trabajo: no se exige permiso.</source>
-            <translation type="unfinished" />
+            <translation>No work order: no permit required.</translation>
         </message>
         <message>
             <source>Procedimiento inspeccionado en los últimos 12 meses (última: {date}).</source>
-            <translation type="unfinished" />
+            <translation>Procedure inspected within the last 12 months (last: {date}).</translation>
         </message>
         <message>
             <source>{mark} Candado {serial} · {who}</source>
-            <translation type="unfinished" />
+            <translation>{mark} Lock {serial} · {who}</translation>
         </message>
         <message>
             <source> · evidencia pendiente</source>
-            <translation type="unfinished" />
+            <translation> · evidence pending</translation>
         </message>
         <message>
             <source>Escanee o escriba el candado</source>
-            <translation type="unfinished" />
+            <translation>Scan or type the lock</translation>
         </message>
         <message>
             <source>Foto ✔</source>
-            <translation type="unfinished" />
+            <translation>Photo ✔</translation>
         </message>
         <message>
             <source>Tomar foto</source>
-            <translation type="unfinished">Take photo</translation>
+            <translation>Take photo</translation>
         </message>
         <message>
             <source>Poner candado</source>
-            <translation type="unfinished" />
+            <translation>Apply lock</translation>
         </message>
         <message>
             <source>Empiece avisando a las personas afectadas.</source>
-            <translation type="unfinished" />
+            <translation>Start by notifying the affected people.</translation>
         </message>
         <message>
             <source>✔ Puede empezar a trabajar: equipo aislado y verificado.</source>
-            <translation type="unfinished" />
+            <translation>✔ Work may start: equipment isolated and verified.</translation>
         </message>
         <message>
             <source>Aún no puede trabajar: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Work may not start yet: {reason}</translation>
         </message>
         <message>
             <source>{serial} en {point} · lo tiene {who}</source>
-            <translation type="unfinished" />
+            <translation>{serial} on {point} · held by {who}</translation>
         </message>
         <message>
             <source>Retirar</source>
-            <translation type="unfinished" />
+            <translation>Remove</translation>
         </message>
         <message>
             <source>Retiro por excepción</source>
-            <translation type="unfinished" />
+            <translation>Exception removal</translation>
         </message>
         <message>
             <source>Caja de bloqueo grupal {serial} · responsable: {who} · {count} candados personales</source>
-            <translation type="unfinished" />
+            <translation>Group lockbox {serial} · in charge: {who} · {count} personal locks</translation>
         </message>
         <message>
             <source>Sin caja de bloqueo grupal.</source>
-            <translation type="unfinished" />
+            <translation>No group lockbox.</translation>
         </message>
         <message>
             <source>Candado personal {serial} · {who}</source>
-            <translation type="unfinished" />
+            <translation>Personal lock {serial} · {who}</translation>
         </message>
         <message>
             <source>Retirar mi candado personal</source>
-            <translation type="unfinished" />
+            <translation>Remove my personal lock</translation>
         </message>
         <message>
             <source>evidencia pendiente</source>
-            <translation type="unfinished" />
+            <translation>evidence pending</translation>
         </message>
         <message>
             <source>Evidencia pendiente: {count} fotos aún no llegan al servidor.</source>
-            <translation type="unfinished" />
+            <translation>Evidence pending: {count} photos have not reached the server yet.</translation>
         </message>
         <message>
             <source>Evidencia en el servidor.</source>
-            <translation type="unfinished" />
+            <translation>Evidence on the server.</translation>
         </message>
         <message>
             <source>Cadena de evidencia con problemas: {count}.</source>
-            <translation type="unfinished" />
+            <translation>Evidence chain problems: {count}.</translation>
         </message>
         <message>
             <source>Aviso registrado. Ahora detenga el equipo.</source>
-            <translation type="unfinished" />
+            <translation>Notification recorded. Now shut the equipment down.</translation>
         </message>
         <message>
             <source>Equipo detenido. Ponga un candado en cada punto de aislamiento.</source>
-            <translation type="unfinished" />
+            <translation>Equipment shut down. Put a lock on every isolation point.</translation>
         </message>
         <message>
             <source>Candado {serial} puesto.</source>
-            <translation type="unfinished" />
+            <translation>Lock {serial} applied.</translation>
         </message>
         <message>
             <source>Energía acumulada liberada. Haga la prueba de arranque.</source>
-            <translation type="unfinished" />
+            <translation>Stored energy released. Do the try-out.</translation>
         </message>
         <message>
             <source>Aislamiento verificado: puede empezar a trabajar.</source>
-            <translation type="unfinished" />
+            <translation>Isolation verified: work may start.</translation>
         </message>
         <message>
             <source>Este equipo no tiene cámara para tomar la foto.</source>
-            <translation type="unfinished" />
+            <translation>This device has no camera to take the photo.</translation>
         </message>
         <message>
             <source>Abriendo la cámara: apunte al candado y toque de nuevo «Tomar foto».</source>
-            <translation type="unfinished" />
+            <translation>Opening the camera: point it at the lock and tap “Take photo” again.</translation>
         </message>
         <message>
             <source>La cámara aún no entrega imagen: espere un momento y repita.</source>
-            <translation type="unfinished" />
+            <translation>The camera gives no picture yet: wait a moment and try again.</translation>
         </message>
         <message>
             <source>Foto guardada ({hash}).</source>
-            <translation type="unfinished" />
+            <translation>Photo kept ({hash}).</translation>
         </message>
         <message>
             <source>Candado {serial} retirado.</source>
-            <translation type="unfinished" />
+            <translation>Lock {serial} removed.</translation>
         </message>
         <message>
             <source>Caja de bloqueo grupal: n.º de serie</source>
-            <translation type="unfinished" />
+            <translation>Group lockbox: serial number</translation>
         </message>
         <message>
             <source>Caja grupal abierta: cada integrante pone su candado personal.</source>
-            <translation type="unfinished" />
+            <translation>Group lockbox open: each member puts a personal lock on it.</translation>
         </message>
         <message>
             <source>Mi candado personal en la caja grupal</source>
-            <translation type="unfinished" />
+            <translation>My personal lock on the group lockbox</translation>
         </message>
         <message>
             <source>Su candado personal quedó en la caja grupal.</source>
-            <translation type="unfinished" />
+            <translation>Your personal lock is on the group lockbox.</translation>
         </message>
         <message>
             <source>Candado personal retirado de la caja grupal.</source>
-            <translation type="unfinished" />
+            <translation>Personal lock removed from the group lockbox.</translation>
         </message>
         <message>
             <source>Usted recibió el bloqueo: verifique de nuevo el aislamiento.</source>
-            <translation type="unfinished" />
+            <translation>You took the lockout over: verify isolation again.</translation>
         </message>
         <message>
             <source>Registro en PDF: {path}</source>
-            <translation type="unfinished" />
+            <translation>Record as PDF: {path}</translation>
         </message>
         <message>
             <source>Guardar registro LOTO</source>
-            <translation type="unfinished" />
+            <translation>Save LOTO record</translation>
         </message>
         <message>
             <source>Registro guardado en {path}</source>
-            <translation type="unfinished" />
+            <translation>Record saved to {path}</translation>
         </message>
         <message>
             <source>Equipo</source>
-            <translation type="unfinished">Asset</translation>
+            <translation>Equipment</translation>
         </message>
         <message>
             <source>Candado</source>
-            <translation type="unfinished">Lock</translation>
+            <translation>Lock</translation>
         </message>
         <message>
             <source>Lo tiene</source>
-            <translation type="unfinished">Held by</translation>
+            <translation>Held by</translation>
         </message>
         <message>
             <source>Desde</source>
-            <translation type="unfinished">Since</translation>
+            <translation>Since</translation>
         </message>
         <message>
             <source>Este equipo no tiene cámara: escriba el código del equipo.</source>
-            <translation type="unfinished" />
+            <translation>This device has no camera: type the equipment's code.</translation>
         </message>
         <message>
             <source>Escanee la etiqueta QR o escriba el código / nombre del equipo</source>
-            <translation type="unfinished" />
+            <translation>Scan the QR tag or type the equipment's code / name</translation>
         </message>
         <message>
             <source>Buscar</source>
-            <translation type="unfinished" />
+            <translation>Search</translation>
         </message>
         <message>
             <source>Escanear</source>
-            <translation type="unfinished" />
+            <translation>Scan</translation>
         </message>
         <message>
             <source>Escanee la etiqueta del equipo o búsquelo para ver su procedimiento de bloqueo.</source>
-            <translation type="unfinished" />
+            <translation>Scan the equipment's tag or search for it to see its lockout procedure.</translation>
         </message>
         <message>
             <source>Orden de trabajo:</source>
-            <translation type="unfinished" />
+            <translation>Work order:</translation>
         </message>
         <message>
             <source>Energía</source>
-            <translation type="unfinished" />
+            <translation>Energy</translation>
         </message>
         <message>
             <source>Punto de aislamiento</source>
-            <translation type="unfinished">Isolation point</translation>
+            <translation>Isolation point</translation>
         </message>
         <message>
             <source>Dispositivo</source>
-            <translation type="unfinished" />
+            <translation>Device</translation>
         </message>
         <message>
             <source>Verificación</source>
-            <translation type="unfinished" />
+            <translation>Verification</translation>
         </message>
         <message>
             <source>Requisitos</source>
-            <translation type="unfinished" />
+            <translation>Prerequisites</translation>
         </message>
         <message>
             <source>Pasos del bloqueo</source>
-            <translation type="unfinished" />
+            <translation>Lockout steps</translation>
         </message>
         <message>
             <source>1. Avisar a las personas afectadas</source>
-            <translation type="unfinished" />
+            <translation>1. Notify the affected people</translation>
         </message>
         <message>
             <source>2. Detener el equipo (parada normal)</source>
-            <translation type="unfinished" />
+            <translation>2. Shut the equipment down (normal stop)</translation>
         </message>
         <message>
             <source>3. Un candado con foto en cada punto de aislamiento:</source>
-            <translation type="unfinished" />
+            <translation>3. A lock with a photo on every isolation point:</translation>
         </message>
         <message>
             <source>4. Liberar la energía acumulada</source>
-            <translation type="unfinished" />
+            <translation>4. Release stored energy</translation>
         </message>
         <message>
             <source>5. Prueba de arranque: verificar el aislamiento</source>
-            <translation type="unfinished" />
+            <translation>5. Try-out: verify isolation</translation>
         </message>
         <message>
             <source>Candados puestos</source>
-            <translation type="unfinished" />
+            <translation>Locks on</translation>
         </message>
         <message>
             <source>Abrir caja de bloqueo grupal</source>
-            <translation type="unfinished" />
+            <translation>Open a group lockbox</translation>
         </message>
         <message>
             <source>Poner mi candado personal</source>
-            <translation type="unfinished" />
+            <translation>Put my personal lock on</translation>
         </message>
         <message>
             <source>Recibir el bloqueo (cambio de turno)</source>
-            <translation type="unfinished" />
+            <translation>Take the lockout over (shift change)</translation>
         </message>
         <message>
             <source>Registro</source>
-            <translation type="unfinished" />
+            <translation>Record</translation>
         </message>
         <message>
             <source>Ver PDF</source>
-            <translation type="unfinished" />
+            <translation>View PDF</translation>
         </message>
         <message>
             <source>Guardar PDF…</source>
-            <translation type="unfinished" />
+            <translation>Save PDF…</translation>
         </message>
         <message>
             <source>Míos</source>
-            <translation type="unfinished" />
+            <translation>Mine</translation>
         </message>
         <message>
             <source>Toda la instalación</source>
-            <translation type="unfinished" />
+            <translation>Whole site</translation>
         </message>
     </context>
     <context>
@@ -1952,59 +1952,59 @@ Vence: {expires}</source>
         <name>RemovalDialog</name>
         <message>
             <source>Retiro por excepción</source>
-            <translation type="unfinished" />
+            <translation>Exception removal</translation>
         </message>
         <message>
             <source>Retirar candado</source>
-            <translation type="unfinished" />
+            <translation>Remove lock</translation>
         </message>
         <message>
             <source>{heading}: candado {serial} · {point}</source>
-            <translation type="unfinished" />
+            <translation>{heading}: lock {serial} · {point}</translation>
         </message>
         <message>
             <source>Solo un supervisor, y solo si quien puso el candado no está en la instalación: deje registro de los tres hechos.</source>
-            <translation type="unfinished" />
+            <translation>Only a supervisor, and only when the person who applied the lock is not at the site: record the three facts.</translation>
         </message>
         <message>
             <source>Solo quien puso el candado puede retirarlo.</source>
-            <translation type="unfinished" />
+            <translation>Only the person who applied the lock may remove it.</translation>
         </message>
         <message>
             <source>Tomar foto del punto sin candado</source>
-            <translation type="unfinished" />
+            <translation>Take a photo of the point without the lock</translation>
         </message>
         <message>
             <source>Sin foto</source>
-            <translation type="unfinished" />
+            <translation>No photo</translation>
         </message>
         <message>
             <source>El área está despejada (herramientas y personas)</source>
-            <translation type="unfinished" />
+            <translation>The area is clear (tools and people)</translation>
         </message>
         <message>
             <source>Se avisó a las personas afectadas</source>
-            <translation type="unfinished" />
+            <translation>The affected people were notified</translation>
         </message>
         <message>
             <source>Verifiqué que quien puso el candado no está en la instalación</source>
-            <translation type="unfinished" />
+            <translation>I verified the person who applied the lock is not at the site</translation>
         </message>
         <message>
             <source>Cómo se intentó contactarlo (teléfono, radio, hora)</source>
-            <translation type="unfinished" />
+            <translation>How contacting them was attempted (phone, radio, time)</translation>
         </message>
         <message>
             <source>Será informado antes de volver a su trabajo</source>
-            <translation type="unfinished" />
+            <translation>They will be informed before resuming work</translation>
         </message>
         <message>
             <source>Cancelar</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>Foto ✔ {hash}</source>
-            <translation type="unfinished" />
+            <translation>Photo ✔ {hash}</translation>
         </message>
     </context>
     <context>
@@ -2133,15 +2133,15 @@ Vence: {expires}</source>
         <name>SerialDialog</name>
         <message>
             <source>N.º de serie del candado</source>
-            <translation type="unfinished" />
+            <translation>Lock serial number</translation>
         </message>
         <message>
             <source>Aceptar</source>
-            <translation type="unfinished" />
+            <translation>OK</translation>
         </message>
         <message>
             <source>Cancelar</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>

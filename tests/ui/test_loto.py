@@ -399,3 +399,23 @@ def test_a_code_that_is_not_an_asset_is_said_and_search_finds_by_name(
     page.results.itemClicked.emit(page.results.item(0))
     idle(qtbot, tasks)
     assert page.asset is not None and page.asset.qr_code == "KER-STGO-003"
+
+
+def test_a_lock_chosen_in_the_home_list_opens_its_lockout(
+    qtbot, tmp_path, tasks, windows, scene, clock, ctx_for, photo
+):
+    tech = ctx_for("tecnico")
+    view = loto.notify_affected(tech, CABINET)
+    loto.shut_down(tech, view.lockout_id)
+    loto.apply_lock(tech, view.lockout_id, view.points[0].id, "C-9", photo())
+    window, page = windows(session(scene, clock, "tecnico"), camera_file(tmp_path, [None], "b"))
+    assert [lock.serial for lock in page.active_model.rows()] == ["C-9"]
+    home = window.pages["my_locks"].page
+    window.show_page("my_locks")
+    qtbot.waitUntil(lambda: home.model.rowCount() == 1, timeout=5_000)
+    home.table.activated.emit(home.model.index(0, 0))
+    idle(qtbot, tasks)
+    assert window.tabs.currentWidget() is page
+    assert page.asset is not None and page.asset.qr_code == "KER-STGO-005"
+    assert page.sources.item(0, 4).text() == "C-9 puesto"
+    assert page.evidence.text() == "Evidencia pendiente: 1 fotos aún no llegan al servidor."

@@ -107,6 +107,7 @@ class LotoPage(QWidget):
         self._photo_buttons: dict[uuid.UUID, QPushButton] = {}
         self._remove_buttons: dict[uuid.UUID, QPushButton] = {}
         self._names: dict[uuid.UUID, str] = {}
+        self._linked = False
 
         # -- find --------------------------------------------------------------------
         self.code = QLineEdit()
@@ -1148,8 +1149,25 @@ class LotoPage(QWidget):
     # -- journey page --------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._link_home_lists()
         self.load_active_locks()
         self.reload()
+
+    def _link_home_lists(self) -> None:
+        """A lock chosen in the home's "my locks" / "team locks" lists opens its asset here."""
+        if self._linked:
+            return
+        self._linked = True
+        pages = getattr(self.host, "pages", {})
+        for key in ("my_locks", "team_locks"):
+            spec = pages.get(key)
+            table = getattr(getattr(spec, "page", None), "table", None)
+            if isinstance(table, QTableView):
+                table.activated.connect(partial(self._home_lock_chosen, key))
+
+    def _home_lock_chosen(self, key: str, index: QModelIndex) -> None:
+        row = self.host.pages[key].page.model.row(index.row())  # type: ignore[attr-defined]
+        self.host.open_asset(row.asset_id)
 
     def shutdown(self) -> None:
         if self.camera is not None:
