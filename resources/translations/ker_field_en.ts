@@ -218,38 +218,41 @@
         <name>CertificatePane</name>
         <message>
             <source>← Volver</source>
-            <translation type="unfinished" />
+            <translation>← Back</translation>
         </message>
         <message>
             <source>Descargar certificado</source>
-            <translation type="unfinished" />
+            <translation>Download certificate</translation>
         </message>
         <message>
             <source>Escanee el código para verificar el certificado.</source>
-            <translation type="unfinished" />
+            <translation>Scan the code to verify the certificate.</translation>
         </message>
         <message>
             <source>Certificado {number}</source>
-            <translation type="unfinished" />
+            <translation>Certificate {number}</translation>
         </message>
         <message>
             <source>{person}
 {module}
 Emitido: {issued}
 Vence: {expires}</source>
-            <translation type="unfinished" />
+            <translation>{person}
+{module}
+Issued: {issued}
+Expires: {expires}</translation>
         </message>
         <message>
             <source>VENCIDO: no habilita bloqueos en esta categoría.</source>
-            <translation type="unfinished" />
+            <translation>EXPIRED: it does not allow lockouts in this category.</translation>
         </message>
         <message>
             <source>VIGENTE</source>
-            <translation type="unfinished" />
+            <translation>VALID</translation>
         </message>
         <message>
             <source>El PDF del certificado aún no está en este equipo: se descarga con la próxima conexión.</source>
-            <translation type="unfinished" />
+            <translation>The certificate's PDF is not on this device yet: it is downloaded with the next connection.</translation>
         </message>
     </context>
     <context>
@@ -849,11 +852,11 @@ Vence: {expires}</source>
         </message>
         <message>
             <source>Mi capacitación</source>
-            <translation type="unfinished">My training</translation>
+            <translation>My training</translation>
         </message>
         <message>
             <source>Matriz de capacitación</source>
-            <translation type="unfinished" />
+            <translation>Training matrix</translation>
         </message>
     </context>
     <context>
@@ -1214,10 +1217,6 @@ Vence: {expires}</source>
             <translation>Work order:</translation>
         </message>
         <message>
-            <source>Energía</source>
-            <translation>Energy</translation>
-        </message>
-        <message>
             <source>Punto de aislamiento</source>
             <translation>Isolation point</translation>
         </message>
@@ -1532,11 +1531,11 @@ Vence: {expires}</source>
         <name>PdfPane</name>
         <message>
             <source>Este equipo no tiene el visor de PDF (QtPdf) instalado.</source>
-            <translation type="unfinished" />
+            <translation>This device does not have the PDF viewer (QtPdf) installed.</translation>
         </message>
         <message>
             <source>No se pudo abrir el documento PDF (está dañado o incompleto).</source>
-            <translation type="unfinished" />
+            <translation>The PDF document could not be opened (it is damaged or incomplete).</translation>
         </message>
     </context>
     <context>
@@ -1847,82 +1846,82 @@ Vence: {expires}</source>
         <name>QuestionBox</name>
         <message>
             <source>Verdadero</source>
-            <translation type="unfinished" />
+            <translation>True</translation>
         </message>
         <message>
             <source>Falso</source>
-            <translation type="unfinished" />
+            <translation>False</translation>
         </message>
     </context>
     <context>
         <name>QuizPane</name>
         <message>
             <source>← Volver</source>
-            <translation type="unfinished" />
+            <translation>← Back</translation>
         </message>
         <message>
             <source>Entregar evaluación</source>
-            <translation type="unfinished" />
+            <translation>Hand in quiz</translation>
         </message>
         <message>
             <source>Sincronizar ahora</source>
-            <translation type="unfinished" />
+            <translation>Sync now</translation>
         </message>
         <message>
             <source>Cuestionario de práctica: se corrige en este equipo y no da certificado.</source>
-            <translation type="unfinished" />
+            <translation>Practice quiz: checked on this device; it gives no certificate.</translation>
         </message>
         <message>
             <source>Intento {n} de {max} · aprobación con {min}% · el servidor lo califica al sincronizar.</source>
-            <translation type="unfinished" />
+            <translation>Attempt {n} of {max} · pass mark {min}% · the server grades it when you sync.</translation>
         </message>
         <message>
             <source>Este módulo no tiene evaluación.</source>
-            <translation type="unfinished" />
+            <translation>This module has no quiz.</translation>
         </message>
         <message>
             <source>Este cuestionario está dañado y no se puede responder ({detail}). Avise a su supervisor; no se guardó nada.</source>
-            <translation type="unfinished" />
+            <translation>This quiz is damaged and cannot be answered ({detail}). Tell your supervisor; nothing was saved.</translation>
         </message>
         <message>
             <source>No se pudo abrir el cuestionario: {error}</source>
-            <translation type="unfinished" />
+            <translation>The quiz could not be opened: {error}</translation>
         </message>
         <message>
             <source>No se pudo guardar la respuesta: {error}</source>
-            <translation type="unfinished" />
+            <translation>The answer could not be saved: {error}</translation>
         </message>
         <message>
             <source>{n} de {total} respuestas guardadas en este equipo.</source>
-            <translation type="unfinished" />
+            <translation>{n} of {total} answers saved on this device.</translation>
         </message>
         <message>
             <source>Responda todas las preguntas antes de entregar (faltan: {numbers}).</source>
-            <translation type="unfinished" />
+            <translation>Answer every question before handing in (missing: {numbers}).</translation>
         </message>
         <message>
             <source>¿Entregar la evaluación? No podrá cambiar las respuestas.</source>
-            <translation type="unfinished" />
+            <translation>Hand in the quiz? You will not be able to change the answers.</translation>
         </message>
         <message>
             <source>Entregar</source>
-            <translation type="unfinished" />
+            <translation>Hand in</translation>
         </message>
         <message>
             <source>Seguir respondiendo</source>
-            <translation type="unfinished" />
+            <translation>Keep answering</translation>
         </message>
         <message>
             <source>Práctica corregida en este equipo: {score}%.</source>
-            <translation type="unfinished" />
+            <translation>Practice checked on this device: {score}%.</translation>
         </message>
         <message>
             <source>Evaluación entregada (intento {n} de {max}). El servidor la califica: el resultado aparecerá después de sincronizar.</source>
-            <translation type="unfinished" />
+            <translation>Quiz handed in (attempt {n} of {max}). The server grades it: the result will appear after syncing.</translation>
         </message>
         <message>
             <source>No se pudo entregar: {error}</source>
-            <translation type="unfinished" />
+            <translation>Could not hand in: {error}</translation>
         </message>
     </context>
     <context>
@@ -1971,8 +1970,8 @@ Vence: {expires}</source>
             <translation>Only the person who applied the lock may remove it.</translation>
         </message>
         <message>
-            <source>Tomar foto del punto sin candado</source>
-            <translation>Take a photo of the point without the lock</translation>
+            <source>Tomar foto</source>
+            <translation type="unfinished">Take photo</translation>
         </message>
         <message>
             <source>Sin foto</source>
@@ -2214,16 +2213,16 @@ Vence: {expires}</source>
             <translation>Pending: {count}</translation>
         </message>
         <message>
-            <source>Pendientes de otras personas: {count}</source>
-            <translation>Pending from other people: {count}</translation>
+            <source>(+{count} de otras personas)</source>
+            <translation>(+{count} from other people)</translation>
         </message>
         <message>
-            <source>Última sincronización: {time}</source>
-            <translation>Last sync: {time}</translation>
+            <source>Sincronizado: {time}</source>
+            <translation>Synced: {time}</translation>
         </message>
         <message>
-            <source>Última sincronización: nunca</source>
-            <translation>Last sync: never</translation>
+            <source>Sincronizado: nunca</source>
+            <translation>Synced: never</translation>
         </message>
         <message>
             <source>Problemas: {count}</source>
@@ -2250,209 +2249,213 @@ Vence: {expires}</source>
         <name>TrainingMatrixPage</name>
         <message>
             <source>Actualizar</source>
-            <translation type="unfinished" />
+            <translation>Refresh</translation>
         </message>
         <message>
             <source>Exportar CSV</source>
-            <translation type="unfinished">Export CSV</translation>
+            <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>vence en 30 días</source>
+            <translation>expires within 30 days</translation>
         </message>
         <message>
             <source>Datos del servidor, recién leídos.</source>
-            <translation type="unfinished" />
+            <translation>Server data, just read.</translation>
         </message>
         <message>
             <source>Sin conexión: copia del {when}.</source>
-            <translation type="unfinished" />
+            <translation>Offline: copy from {when}.</translation>
         </message>
         <message>
             <source>Sin conexión y sin copia del servidor: se muestra lo que hay en este equipo. Conéctese y pulse Actualizar.</source>
-            <translation type="unfinished" />
+            <translation>Offline and no copy from the server: showing what this device has. Connect and press Refresh.</translation>
         </message>
         <message>
             <source>No se pudo leer la matriz: {error}</source>
-            <translation type="unfinished" />
+            <translation>The matrix could not be read: {error}</translation>
         </message>
         <message>
             <source>Exportar matriz de capacitación</source>
-            <translation type="unfinished" />
+            <translation>Export training matrix</translation>
         </message>
         <message>
             <source>CSV (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>CSV (*.csv)</translation>
         </message>
         <message>
             <source>No se pudo guardar el archivo: {error}</source>
-            <translation type="unfinished" />
+            <translation>The file could not be saved: {error}</translation>
         </message>
         <message>
             <source>Matriz exportada a {path}</source>
-            <translation type="unfinished" />
+            <translation>Matrix exported to {path}</translation>
         </message>
     </context>
     <context>
         <name>TrainingPage</name>
         <message>
             <source>Módulo</source>
-            <translation type="unfinished">Module</translation>
+            <translation>Module</translation>
         </message>
         <message>
             <source>Estado</source>
-            <translation type="unfinished">Status</translation>
+            <translation>Status</translation>
         </message>
         <message>
             <source>Plazo / vence</source>
-            <translation type="unfinished" />
+            <translation>Due / expires</translation>
         </message>
         <message>
             <source>por calificar</source>
-            <translation type="unfinished" />
+            <translation>awaiting grade</translation>
         </message>
         <message>
             <source>reasignado</source>
-            <translation type="unfinished" />
+            <translation>reassigned</translation>
         </message>
         <message>
             <source>vence pronto</source>
-            <translation type="unfinished" />
+            <translation>expires soon</translation>
         </message>
         <message>
             <source>plazo {date}</source>
-            <translation type="unfinished" />
+            <translation>due {date}</translation>
         </message>
         <message>
             <source>No tiene capacitaciones asignadas.</source>
-            <translation type="unfinished">You have no training assigned.</translation>
+            <translation>You have no assigned training.</translation>
         </message>
         <message>
             <source>← Volver</source>
-            <translation type="unfinished" />
+            <translation>← Back</translation>
         </message>
         <message>
             <source>Rendir evaluación</source>
-            <translation type="unfinished" />
+            <translation>Take quiz</translation>
         </message>
         <message>
             <source>Ver material</source>
-            <translation type="unfinished" />
+            <translation>View material</translation>
         </message>
         <message>
             <source>Ver certificado</source>
-            <translation type="unfinished" />
+            <translation>View certificate</translation>
         </message>
         <message>
             <source>No se pudieron leer los datos: {error}</source>
-            <translation type="unfinished">Could not read the data: {error}</translation>
+            <translation>The data could not be read: {error}</translation>
         </message>
         <message>
             <source>Estado: {status}</source>
-            <translation type="unfinished" />
+            <translation>Status: {status}</translation>
         </message>
         <message>
             <source>Exigido para bloquear equipos de categoría {category}.</source>
-            <translation type="unfinished" />
+            <translation>Required to lock out {category} equipment.</translation>
         </message>
         <message>
             <source>Módulo de práctica (no da certificado).</source>
-            <translation type="unfinished" />
+            <translation>Practice module (no certificate).</translation>
         </message>
         <message>
             <source>Intentos: {used} de {max} · aprobación {min}% · espera {hours} h</source>
-            <translation type="unfinished" />
+            <translation>Attempts: {used} of {max} · pass mark {min}% · wait {hours} h</translation>
         </message>
         <message>
             <source>Puntaje: {score}%</source>
-            <translation type="unfinished" />
+            <translation>Score: {score}%</translation>
         </message>
         <message>
             <source>Plazo: {date}</source>
-            <translation type="unfinished" />
+            <translation>Due: {date}</translation>
         </message>
         <message>
             <source>Certificado {number}, vence {date}</source>
-            <translation type="unfinished" />
+            <translation>Certificate {number}, expires {date}</translation>
         </message>
         <message>
             <source>Certificado anterior {number}: venció {date}</source>
-            <translation type="unfinished" />
+            <translation>Previous certificate {number}: expired {date}</translation>
         </message>
         <message>
             <source>Último intento: {score}% ({result})</source>
-            <translation type="unfinished" />
+            <translation>Last attempt: {score}% ({result})</translation>
         </message>
         <message>
             <source>aprobado</source>
-            <translation type="unfinished" />
+            <translation>passed</translation>
         </message>
         <message>
             <source>reprobado</source>
-            <translation type="unfinished" />
+            <translation>failed</translation>
         </message>
         <message>
             <source>Evaluación entregada: el resultado llega al sincronizar con el servidor.</source>
-            <translation type="unfinished" />
+            <translation>Quiz handed in: the result arrives when you sync with the server.</translation>
         </message>
         <message>
             <source>Sin material</source>
-            <translation type="unfinished" />
+            <translation>No material</translation>
         </message>
         <message>
             <source>Material ({size})</source>
-            <translation type="unfinished" />
+            <translation>Material ({size})</translation>
         </message>
         <message>
             <source>Continuar evaluación</source>
-            <translation type="unfinished" />
+            <translation>Continue quiz</translation>
         </message>
         <message>
             <source>Este módulo no tiene material.</source>
-            <translation type="unfinished" />
+            <translation>This module has no material.</translation>
         </message>
         <message>
             <source>El material ({size}) no está en este equipo. Descárguelo para verlo sin conexión.</source>
-            <translation type="unfinished" />
+            <translation>The material ({size}) is not on this device. Download it to view it offline.</translation>
         </message>
         <message>
             <source>Descargar {size}</source>
-            <translation type="unfinished" />
+            <translation>Download {size}</translation>
         </message>
         <message>
             <source>%p% de {size}</source>
-            <translation type="unfinished" />
+            <translation>%p% of {size}</translation>
         </message>
         <message>
             <source>No se pudo descargar el material (sin conexión con el servidor). Intente de nuevo cuando haya red: {error}</source>
-            <translation type="unfinished" />
+            <translation>The material could not be downloaded (no connection to the server). Try again when there is a network: {error}</translation>
         </message>
         <message>
             <source>Material guardado en este equipo: se ve sin conexión.</source>
-            <translation type="unfinished" />
+            <translation>Material kept on this device: it can be viewed offline.</translation>
         </message>
         <message>
             <source>No se pudo descargar el certificado: {error}</source>
-            <translation type="unfinished" />
+            <translation>The certificate could not be downloaded: {error}</translation>
         </message>
     </context>
     <context>
         <name>VideoPane</name>
         <message>
             <source>Pausa</source>
-            <translation type="unfinished" />
+            <translation>Pause</translation>
         </message>
         <message>
             <source>Reproducir</source>
-            <translation type="unfinished" />
+            <translation>Play</translation>
         </message>
         <message>
             <source>Este equipo no puede reproducir video (falta QtMultimedia). Pida a soporte que lo instale o vea el material en otro equipo.</source>
-            <translation type="unfinished" />
+            <translation>This device cannot play video (QtMultimedia is missing). Ask support to install it or view the material on another device.</translation>
         </message>
         <message>
             <source>Este equipo no tiene un reproductor de video disponible.</source>
-            <translation type="unfinished" />
+            <translation>This device has no video player available.</translation>
         </message>
         <message>
             <source>No se pudo reproducir el video: {error}</source>
-            <translation type="unfinished" />
+            <translation>The video could not be played: {error}</translation>
         </message>
     </context>
     <context>

@@ -1217,10 +1217,6 @@ Vence: {expires}</translation>
             <translation>Orden de trabajo:</translation>
         </message>
         <message>
-            <source>Energía</source>
-            <translation>Energía</translation>
-        </message>
-        <message>
             <source>Punto de aislamiento</source>
             <translation>Punto de aislamiento</translation>
         </message>
@@ -1974,8 +1970,8 @@ Vence: {expires}</translation>
             <translation>Solo quien puso el candado puede retirarlo.</translation>
         </message>
         <message>
-            <source>Tomar foto del punto sin candado</source>
-            <translation>Tomar foto del punto sin candado</translation>
+            <source>Tomar foto</source>
+            <translation>Tomar foto</translation>
         </message>
         <message>
             <source>Sin foto</source>
@@ -2217,16 +2213,16 @@ Vence: {expires}</translation>
             <translation>Pendientes: {count}</translation>
         </message>
         <message>
-            <source>Pendientes de otras personas: {count}</source>
-            <translation>Pendientes de otras personas: {count}</translation>
+            <source>(+{count} de otras personas)</source>
+            <translation>(+{count} de otras personas)</translation>
         </message>
         <message>
-            <source>Última sincronización: {time}</source>
-            <translation>Última sincronización: {time}</translation>
+            <source>Sincronizado: {time}</source>
+            <translation>Sincronizado: {time}</translation>
         </message>
         <message>
-            <source>Última sincronización: nunca</source>
-            <translation>Última sincronización: nunca</translation>
+            <source>Sincronizado: nunca</source>
+            <translation>Sincronizado: nunca</translation>
         </message>
         <message>
             <source>Problemas: {count}</source>
@@ -2258,6 +2254,10 @@ Vence: {expires}</translation>
         <message>
             <source>Exportar CSV</source>
             <translation>Exportar CSV</translation>
+        </message>
+        <message>
+            <source>vence en 30 días</source>
+            <translation>vence en 30 días</translation>
         </message>
         <message>
             <source>Datos del servidor, recién leídos.</source>

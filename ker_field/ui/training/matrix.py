@@ -180,10 +180,11 @@ class TrainingMatrixPage(QWidget):
             (TrainingStatus.FAILED, STATUS_COLORS[TrainingStatus.FAILED]),
             (TrainingStatus.EXPIRED, STATUS_COLORS[TrainingStatus.EXPIRED]),
         ]
+        soon = self.tr("vence en 30 días")
         self.legend.setText(
             "  ".join(
                 f'<span style="background:{color}">&nbsp;&nbsp;'
-                f"{show(status) if status else self.tr('vence en 30 días')}&nbsp;&nbsp;</span>"
+                f"{show(status) if status else soon}&nbsp;&nbsp;</span>"
                 for status, color in legend
             )
         )
