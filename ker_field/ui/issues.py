@@ -126,6 +126,7 @@ class IssuesInbox(QDialog):
             MutationName.HANDOVER_ADD: self.tr("Nota de entrega de turno"),
             MutationName.HANDOVER_ACKNOWLEDGE: self.tr("Recepción de entrega de turno"),
             MutationName.ESG_RECORD_READING: self.tr("Lectura ESG"),
+            MutationName.VISITOR_RESOLVE_ANOMALY: self.tr("Revisión de anomalía de portería"),
         }
         return names.get(name, name)
 

@@ -776,6 +776,10 @@ Expires: {expires}</translation>
             <translation>ESG reading</translation>
         </message>
         <message>
+            <source>Revisión de anomalía de portería</source>
+            <translation>Review of a gate anomaly</translation>
+        </message>
+        <message>
             <source>Problemas de sincronización</source>
             <translation>Sync issues</translation>
         </message>

@@ -776,6 +776,10 @@ Vence: {expires}</translation>
             <translation>Lectura ESG</translation>
         </message>
         <message>
+            <source>Revisión de anomalía de portería</source>
+            <translation>Revisión de anomalía de portería</translation>
+        </message>
+        <message>
             <source>Problemas de sincronización</source>
             <translation>Problemas de sincronización</translation>
         </message>
