@@ -78,6 +78,13 @@ def test_offline_cosign_by_another_supervisor_then_sync(
     )
     assert cosign(qtbot, page, "supervisor2", "no-es-la-clave") == "Contraseña incorrecta."
     assert page.status_label.text() == "SOLICITADO"
+    # Guessing is slowed: after five wrong passwords even the right one waits five minutes.
+    for _ in range(4):
+        assert cosign(qtbot, page, "supervisor2", "otra-clave") == "Contraseña incorrecta."
+    assert cosign(qtbot, page, "supervisor2", "super123") == (
+        "Demasiadas contraseñas incorrectas en este equipo: espere 5 minutos."
+    )
+    server.clock.advance(minutes=5)
 
     assert cosign(qtbot, page, "supervisor2", "super123") == ""
     qtbot.waitUntil(lambda: page.status_label.text() == "APROBADO", timeout=10_000)

@@ -12,26 +12,53 @@ signed in online on this very device).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from ker_field.domain.decision import reason
+from ker_field.domain.decision import define, reason
 from ker_field.domain.labels import Lang
 from ker_field.services import permits
 from ker_field.services.context import ServiceContext
 from ker_field.services.permits import PermitView
 from sync.client import account
 
+TOO_MANY_ATTEMPTS = define(
+    "permit.cosign_too_many_attempts",
+    es="Demasiadas contraseñas incorrectas en este equipo: espere {minutes} minutos.",
+    en="Too many wrong passwords on this device: wait {minutes} minutes.",
+)
+
 
 class CosignRefused(Exception):
     """The signer could not be verified on this device: ``code`` is a reason code."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
-        self.code = code
+        self.code, self.params = code, params
 
     def message(self, lang: Lang = "es") -> str:
-        return reason(self.code).message(lang)
+        return reason(self.code, **self.params).message(lang)
+
+
+@dataclass
+class AttemptGuard:
+    """Slows password guessing on a tablet left with someone: after ``limit`` wrong
+    passwords within ``window``, co-signing waits until ``window`` has passed since the
+    last one."""
+
+    limit: int = 5
+    window: timedelta = timedelta(minutes=5)
+    failures: list[datetime] = field(default_factory=list)
+
+    def check(self, now: datetime) -> None:
+        self.failures = [t for t in self.failures if now - t < self.window]
+        if len(self.failures) >= self.limit:
+            wait = self.window - (now - self.failures[-1])
+            minutes = max(1, -(-int(wait.total_seconds()) // 60))
+            raise CosignRefused(TOO_MANY_ATTEMPTS, minutes=minutes)
+
+    def failed(self, now: datetime) -> None:
+        self.failures.append(now)
 
 
 @dataclass(frozen=True)
@@ -53,9 +80,21 @@ def verify_cosigner(ctx: ServiceContext, username: str, password: str, now: date
 
 
 def cosign_approval(
-    ctx: ServiceContext, permit_id: uuid.UUID, username: str, password: str
+    ctx: ServiceContext,
+    permit_id: uuid.UUID,
+    username: str,
+    password: str,
+    guard: AttemptGuard | None = None,
 ) -> PermitView:
     """Verify the signer on this device, then approve as them (the domain rules judge the
     signer: a supervisor of the site, not the requester of a HIGH or EXTREME permit)."""
-    cosigner = verify_cosigner(ctx, username, password, ctx.now())
+    now = ctx.now()
+    if guard is not None:
+        guard.check(now)
+    try:
+        cosigner = verify_cosigner(ctx, username, password, now)
+    except CosignRefused as refused:
+        if guard is not None and refused.code == account.WRONG_PASSWORD:
+            guard.failed(now)
+        raise
     return permits.approve_permit(ctx, permit_id, cosigned_by=cosigner.user_id)

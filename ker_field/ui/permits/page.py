@@ -37,7 +37,7 @@ from ker_field.services.permits import MatrixView, PermitView, TicketOption
 from ker_field.ui.i18n import current_language
 from ker_field.ui.journeys import Journey, JourneyHost, Shot
 from ker_field.ui.models import Column, RowsModel, show
-from ker_field.ui.permits.cosign import CosignRefused, cosign_approval
+from ker_field.ui.permits.cosign import AttemptGuard, CosignRefused, cosign_approval
 from ker_field.ui.permits.dialogs import CosignDialog, HandbackDialog, ReasonDialog
 from ker_field.ui.permits.form import PermitDraft, PermitForm
 from ker_field.ui.permits.matrix import LEVEL_COLORS, RiskMatrixGrid
@@ -89,6 +89,7 @@ class PermitPage(QWidget):
         self.handback_dialog: HandbackDialog | None = None
         self.reject_dialog: ReasonDialog | None = None
         self._load_task: int | None = None
+        self.cosign_guard = AttemptGuard()
 
         # List.
         self.new_button = QPushButton()
@@ -502,7 +503,7 @@ class PermitPage(QWidget):
 
     def _cosign(self, dialog: CosignDialog, permit_id: uuid.UUID, user: str, pw: str) -> None:
         self.host.tasks.run(
-            partial(cosign_approval, self.ctx, permit_id, user, pw),
+            partial(cosign_approval, self.ctx, permit_id, user, pw, self.cosign_guard),
             partial(self._cosigned, dialog),
             partial(self._cosign_refused, dialog),
         )
