@@ -2339,12 +2339,12 @@ Expires: {expires}</translation>
             <translation>Take quiz</translation>
         </message>
         <message>
-            <source>Ver material</source>
-            <translation>View material</translation>
+            <source>Material</source>
+            <translation>Material</translation>
         </message>
         <message>
-            <source>Ver certificado</source>
-            <translation>View certificate</translation>
+            <source>Certificado</source>
+            <translation>Certificate</translation>
         </message>
         <message>
             <source>No se pudieron leer los datos: {error}</source>

@@ -2339,12 +2339,12 @@ Vence: {expires}</translation>
             <translation>Rendir evaluación</translation>
         </message>
         <message>
-            <source>Ver material</source>
-            <translation>Ver material</translation>
+            <source>Material</source>
+            <translation>Material</translation>
         </message>
         <message>
-            <source>Ver certificado</source>
-            <translation>Ver certificado</translation>
+            <source>Certificado</source>
+            <translation>Certificado</translation>
         </message>
         <message>
             <source>No se pudieron leer los datos: {error}</source>

@@ -243,8 +243,8 @@ class TrainingPage(QWidget):
         self.empty.setText(self.tr("No tiene capacitaciones asignadas."))
         self.content_back.setText(self.tr("← Volver"))
         self.content_quiz.setText(self.tr("Rendir evaluación"))
-        self.open_button.setText(self.tr("Ver material"))
-        self.certificate_button.setText(self.tr("Ver certificado"))
+        self.open_button.setText(self.tr("Material"))
+        self.certificate_button.setText(self.tr("Certificado"))
         self.quiz.retranslate()
         self.certificate.retranslate()
         self._show_detail()
@@ -370,7 +370,7 @@ class TrainingPage(QWidget):
         if entry.content_sha256 is None:
             self.open_button.setText(self.tr("Sin material"))
         elif entry.content_on_device:
-            self.open_button.setText(self.tr("Ver material"))
+            self.open_button.setText(self.tr("Material"))
         else:
             self.open_button.setText(
                 self.tr("Material ({size})").format(size=size_text(entry.content_size))
