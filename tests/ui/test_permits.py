@@ -202,6 +202,13 @@ def test_a_started_permit_closes_only_with_the_handback_state(qtbot, page_for, s
     qtbot.mouseClick(tech_page.activate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tech_page.status_label.text() == "ACTIVO", timeout=10_000)
     assert tech_page.work_label.text() == "✔ El trabajo puede comenzar bajo este permiso."
+    qtbot.mouseClick(tech_page.suspend_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tech_page.status_label.text() == "SUSPENDIDO", timeout=10_000)
+    assert tech_page.activate_button.text() == "Reanudar"
+    qtbot.mouseClick(tech_page.activate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tech_page.message.text() != "", timeout=10_000)
+    assert tech_page.message.text() == "Su rol (técnico) no permite esta acción."
+    assert tech_page.status_label.text() == "SUSPENDIDO"
 
     qtbot.mouseClick(tech_page.close_button, Qt.MouseButton.LeftButton)
     dialog = tech_page.handback_dialog
