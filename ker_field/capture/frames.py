@@ -203,6 +203,13 @@ def open_file_source(path: Path) -> FrameSource:
 _open_lock = threading.Lock()  # V4L2 backends do not like two opens at once
 
 
+def device_node(index: int) -> Path | None:
+    """The camera's device file on Linux (``/dev/videoN``); None where cameras have none."""
+    if os.name == "posix" and Path("/dev").is_dir() and not Path("/System").is_dir():
+        return Path(f"/dev/video{index}")
+    return None
+
+
 class CameraSource(FrameSource):
     """A real camera through ``cv2.VideoCapture(index)``, asked for 1280x720. Opening takes
     up to seconds: call it off the GUI thread. :class:`CameraMissing` when there is no such
@@ -213,14 +220,14 @@ class CameraSource(FrameSource):
     def __init__(self, index: int, width: int = 1280, height: int = 720) -> None:
         self.index = index
         self.description = f"camera {index}"
-        device = Path(f"/dev/video{index}")
-        if os.name == "posix" and Path("/dev").is_dir() and not device.exists():
+        device = device_node(index)
+        if device is not None and not device.exists():
             raise CameraMissing(f"{device} does not exist")
         with _open_lock:
             cap = cv2.VideoCapture(index)
         if not cap.isOpened():
             cap.release()
-            if device.exists():
+            if device is not None:
                 raise CameraBusy(f"{device} exists but cannot be opened")
             raise CameraMissing(f"camera {index} cannot be opened")
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
@@ -229,7 +236,11 @@ class CameraSource(FrameSource):
         fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
         self.fps = fps if 1.0 <= fps <= 120.0 else 30.0
         self._cap = cap
-        self._first: np.ndarray | None = self._grab(attempts=10)
+        try:
+            self._first: np.ndarray | None = self._grab(attempts=10)
+        except CaptureError:
+            cap.release()
+            raise
 
     def _grab(self, attempts: int = 3) -> np.ndarray:
         for _ in range(attempts):

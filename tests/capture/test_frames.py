@@ -9,9 +9,11 @@ import cv2
 import numpy as np
 import pytest
 
+from ker_field.capture import frames
 from ker_field.capture.frames import (
     BadImage,
     BadSourceSpec,
+    CameraBusy,
     CameraMissing,
     CaptureError,
     SourceNotFound,
@@ -92,3 +94,53 @@ def test_a_file_that_is_not_a_video(tmp_path: Path):
     with pytest.raises(CaptureError) as caught:
         open_source(f"file:{path}")
     assert caught.value.code == "capture.bad_image"
+
+
+class _HeldCamera:
+    """What cv2.VideoCapture gives for a camera another program holds: the device opens (or
+    not) but no frame ever comes."""
+
+    opens = True
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.released = False
+
+    def isOpened(self) -> bool:  # noqa: N802 (OpenCV's name)
+        return self.opens
+
+    def set(self, prop: int, value: float) -> bool:
+        return True
+
+    def get(self, prop: int) -> float:
+        return 0.0
+
+    def read(self) -> tuple[bool, None]:
+        return False, None
+
+    def release(self) -> None:
+        self.released = True
+
+
+@pytest.mark.parametrize("opens", [True, False])
+def test_a_camera_held_by_another_program_is_busy_not_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opens: bool
+):
+    node = tmp_path / "video0"
+    node.touch()  # the device file exists: the camera is there
+    monkeypatch.setattr(frames, "device_node", lambda index: node)
+    monkeypatch.setattr(frames.time, "sleep", lambda s: None)
+    made: list[_HeldCamera] = []
+
+    def capture(index: int) -> _HeldCamera:
+        camera = _HeldCamera(index)
+        camera.opens = opens
+        made.append(camera)
+        return camera
+
+    monkeypatch.setattr(frames.cv2, "VideoCapture", capture)
+    with pytest.raises(CameraBusy) as caught:
+        open_source("camera:0")
+    assert caught.value.code == "capture.camera_busy"
+    assert made[0].index == 0
+    assert made[0].released  # the device is let go either way

@@ -151,3 +151,25 @@ def test_stopping_leaves_no_thread_running(qtbot: QtBot, tmp_path: Path, view):
     grab, decode = camera._grab, camera._decode
     camera.stop()
     assert grab is not None and not grab.isRunning() and not decode.isRunning()
+
+
+def test_the_settings_dialog_edits_the_camera_source_and_the_qr_reader(
+    qtbot: QtBot, tmp_path: Path
+):
+    from ker_field.settings import Settings
+    from ker_field.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(), tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.camera_source.text() == "" and dialog.qr_backend.currentData() == "zxing"
+    assert dialog.qr_backend.currentText() == "zxing-cpp"
+    dialog.camera_source.setText("  file:/srv/demo/walk.avi ")
+    dialog.qr_backend.setCurrentIndex(dialog.qr_backend.findData("pyzbar"))
+    edited = dialog.result_settings()
+    assert edited.camera_source == "file:/srv/demo/walk.avi"
+    assert edited.qr_backend == "pyzbar"
+    assert edited.camera_spec() == "file:/srv/demo/walk.avi"
+    edited.save(tmp_path)
+    assert Settings.load(tmp_path).qr_backend == "pyzbar"
+    assert Settings().camera_spec() == "camera:0"
+    assert Settings().with_(camera_device=2).camera_spec() == "camera:2"
