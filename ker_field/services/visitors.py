@@ -175,9 +175,12 @@ def scan_invite(
             for visit, logs in _visits(session, AccessLog.invite_id == invite.id).items()
             if ops.inside(logs)
         ]
+        cancelled = invite.status is rules.V.CANCELLED
     if direction is AccessDirection.OUT:
         if not open_visits:
             name = str(facts["person_name"])
+            if cancelled:
+                return _refused(check(False, rules.CANCELLED), **facts)
             return _refused(check(False, rules.NOT_INSIDE, name=name), **facts)
         facts["visit_id"] = open_visits[-1]
         try:

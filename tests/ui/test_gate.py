@@ -89,6 +89,7 @@ def gate_world(store, tmp_path, tasks):
         for key, site, start, end in (
             ("expired", STGO, clock.now - timedelta(days=1), clock.now - timedelta(hours=1)),
             ("anto", ANTO, clock.now - timedelta(hours=1), clock.now + timedelta(hours=5)),
+            ("cancelled", STGO, clock.now - timedelta(hours=1), clock.now + timedelta(hours=5)),
         ):
             db.add(
                 VisitorInvite(
@@ -101,6 +102,7 @@ def gate_world(store, tmp_path, tasks):
                     access_type=AccessType.DELIVERY,
                     valid_from=start,
                     valid_to=end,
+                    status=VisitorStatus.CANCELLED if key == "cancelled" else VisitorStatus.INVITED,
                 )
             )
 
@@ -139,6 +141,12 @@ def test_each_code_shown_to_the_camera_gets_the_right_verdict(
         ("forged", frame(forged, "forged"), Outcome.REFUSED, ("invite.token_forged",)),
         ("expired", frame(token("expired"), "expired"), Outcome.REFUSED, ("visitor.expired",)),
         ("other site", frame(token("anto"), "anto"), Outcome.REFUSED, ("visitor.other_site",)),
+        (
+            "cancelled",
+            frame(token("cancelled"), "cancelled"),
+            Outcome.REFUSED,
+            ("visitor.cancelled",),
+        ),
         ("replayed", frame(token("3"), "again"), Outcome.REFUSED, ("visitor.already_inside",)),
         (
             "not KER",
@@ -299,3 +307,19 @@ def test_handover_acknowledged_and_flags_carried_forward(qtbot, store, tmp_path,
     guard.refresh()
     qtbot.wait(200)
     assert guard.pending == []
+
+
+def test_a_cancelled_invite_says_cancelled_at_the_exit_too(
+    qtbot, store, tmp_path, tasks, gate_world
+):
+    clock, token, _frame = gate_world
+    host = make_host(store, tmp_path, tasks, clock, camera=f"file:{tmp_path}/none.png")
+    page = GatePage(host)
+    qtbot.addWidget(page)
+    page.exit_button.click()
+    page.code.setText(token("cancelled"))
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.verdict is not None)
+    assert page.verdict.codes == ("visitor.cancelled",)
+    assert page.detail.text().startswith("La invitación fue cancelada.")
+    page.shutdown()
