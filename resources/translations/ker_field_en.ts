@@ -1990,8 +1990,8 @@ Expires: {expires}</translation>
             <translation>The affected people were notified</translation>
         </message>
         <message>
-            <source>Verifiqué que quien puso el candado no está en la instalación</source>
-            <translation>I verified the person who applied the lock is not at the site</translation>
+            <source>Verifiqué que no está en la instalación</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Cómo se intentó contactarlo (teléfono, radio, hora)</source>
@@ -2192,10 +2192,6 @@ Expires: {expires}</translation>
     </context>
     <context>
         <name>StatusHeader</name>
-        <message>
-            <source>{name} · {role}</source>
-            <translation>{name} · {role}</translation>
-        </message>
         <message>
             <source>● En línea</source>
             <translation>● Online</translation>

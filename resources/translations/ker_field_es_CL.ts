@@ -1990,8 +1990,8 @@ Vence: {expires}</translation>
             <translation>Se avisó a las personas afectadas</translation>
         </message>
         <message>
-            <source>Verifiqué que quien puso el candado no está en la instalación</source>
-            <translation>Verifiqué que quien puso el candado no está en la instalación</translation>
+            <source>Verifiqué que no está en la instalación</source>
+            <translation>Verifiqué que no está en la instalación</translation>
         </message>
         <message>
             <source>Cómo se intentó contactarlo (teléfono, radio, hora)</source>
@@ -2192,10 +2192,6 @@ Vence: {expires}</translation>
     </context>
     <context>
         <name>StatusHeader</name>
-        <message>
-            <source>{name} · {role}</source>
-            <translation>{name} · {role}</translation>
-        </message>
         <message>
             <source>● En línea</source>
             <translation>● En línea</translation>

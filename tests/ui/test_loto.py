@@ -94,9 +94,9 @@ def test_technician_scans_locks_out_with_photos_verifies_removes_and_the_server_
     qtbot.waitUntil(lambda: page.asset is not None, timeout=15_000)
     idle(qtbot, tasks)
     assert page.asset_title.text() == "Correa transportadora 02 · KER-STGO-002"
-    assert page.sources.rowCount() == 2
-    assert page.sources.item(0, 1).text() == "Seccionador del motor M-2"
-    assert page.sources.item(1, 3).text() == "Verificar tensor apoyado en su tope"
+    assert len(page.source_rows) == 2
+    assert page.source_rows[0][1] == "Seccionador del motor M-2"
+    assert page.source_rows[1][3] == "Verificar tensor apoyado en su tope"
     assert [page.prereq_rows[k][0].text() for k in ("training", "permit", "inspection")] == [
         "✔"
     ] * 3
@@ -144,7 +144,7 @@ def test_technician_scans_locks_out_with_photos_verifies_removes_and_the_server_
     idle(qtbot, tasks)
     page._apply_buttons[second].click()
     idle(qtbot, tasks)
-    assert page.sources.item(1, 4).text() == "L-102 puesto"
+    assert page.findChild(type(page.message), "sourceLock_2").text() == "L-102 puesto"
     assert page.work_banner.text().startswith("Aún no puede trabajar")
 
     page.verify_button.click()
@@ -213,7 +213,7 @@ def test_technician_scans_locks_out_with_photos_verifies_removes_and_the_server_
     idle(qtbot, tasks)
     assert page.dialog is None
     assert shown(page) == "Candado L-101 retirado."
-    assert page.sources.item(0, 4).text() == "sin candado"
+    assert page.source_rows[0][4] == "sin candado"
     assert page.work_banner.text().startswith("Aún no puede trabajar")
     page.scan_button.click()
     assert not page.camera.running
@@ -417,5 +417,5 @@ def test_a_lock_chosen_in_the_home_list_opens_its_lockout(
     idle(qtbot, tasks)
     assert window.tabs.currentWidget() is page
     assert page.asset is not None and page.asset.qr_code == "KER-STGO-005"
-    assert page.sources.item(0, 4).text() == "C-9 puesto"
+    assert page.source_rows[0][4] == "C-9 puesto"
     assert page.evidence.text() == "Evidencia pendiente: 1 fotos aún no llegan al servidor."

@@ -66,14 +66,12 @@ class RemovalDialog(QDialog):
             else self.tr("Solo quien puso el candado puede retirarlo.")
         )
         self.rule.setWordWrap(True)
-        self.photo_button = QPushButton(self.tr("Tomar foto del punto sin candado"))
+        self.photo_button = QPushButton(self.tr("Tomar foto"))
         self.photo_button.clicked.connect(self._photo)
         self.photo_state = QLabel(self.tr("Sin foto"))
         self.area_clear = QCheckBox(self.tr("El área está despejada (herramientas y personas)"))
         self.people_notified = QCheckBox(self.tr("Se avisó a las personas afectadas"))
-        self.absent = QCheckBox(
-            self.tr("Verifiqué que quien puso el candado no está en la instalación")
-        )
+        self.absent = QCheckBox(self.tr("Verifiqué que no está en la instalación"))
         self.contact = QLineEdit()
         self.contact.setPlaceholderText(
             self.tr("Cómo se intentó contactarlo (teléfono, radio, hora)")

@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +46,7 @@ from ker_field.store.blobs import BlobError
 from ker_field.ui.i18n import current_language
 from ker_field.ui.journeys import JourneyHost
 from ker_field.ui.loto.dialogs import RemovalDialog, SerialDialog
-from ker_field.ui.models import Column, RowsModel, show
+from ker_field.ui.models import Column, RowsModel
 
 try:  # the camera layer (ker_field.ui.camera); typed codes work without it
     from ker_field.capture.photo import NotALiveCamera, PhotoMeta, store_photo
@@ -147,15 +145,13 @@ class LotoPage(QWidget):
         ticket_row = QHBoxLayout()
         ticket_row.addWidget(self.ticket_label)
         ticket_row.addWidget(self.ticket, 1)
-        self.sources = QTableWidget(0, 5)
+        # The energy sources as wrapped text blocks (readable at 1024x600 as at full HD).
+        self.sources = QWidget()
         self.sources.setObjectName("lotoSources")
-        self.sources.verticalHeader().setVisible(False)
-        self.sources.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sources.setWordWrap(True)
-        self.sources.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.sources.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sources.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sources_grid = QGridLayout(self.sources)
+        self.sources_grid.setContentsMargins(0, 0, 0, 0)
+        self.sources_grid.setVerticalSpacing(4)
+        self.source_rows: list[list[str]] = []
         asset_column.addWidget(self.asset_details)
         asset_column.addLayout(ticket_row)
         asset_column.addWidget(self.sources)
@@ -318,7 +314,13 @@ class LotoPage(QWidget):
         self.active.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.active.verticalHeader().setVisible(False)
         self.active.verticalHeader().setDefaultSectionSize(44)
-        self.active.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.active.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        header.setStyleSheet("QHeaderView::section { padding: 2px; font-size: 15px; }")
+        self.active.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.active.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.active.setWordWrap(True)
         self.active.activated.connect(self._active_chosen)
         self.active.clicked.connect(self._active_chosen)
         side.addWidget(self.active, 3)
@@ -542,11 +544,13 @@ class LotoPage(QWidget):
         self.record_card.setVisible(record is not None)
 
     def _show_sources(self, asset: AssetLoto) -> None:
+        """Each source: energy and magnitude, isolation point, device, verification, lock."""
         lang = current_language()
-        self.sources.setRowCount(len(asset.sources))
+        _clear(self.sources_grid)
+        self.source_rows = []
         for row, src in enumerate(asset.sources):
             energy = ENERGY_LABELS.get(src.energy_type, (src.energy_type, src.energy_type))
-            values = (
+            cells = [
                 f"{energy[0] if lang == 'es' else energy[1]} · {src.magnitude}",
                 src.isolation_point,
                 src.device,
@@ -554,13 +558,31 @@ class LotoPage(QWidget):
                 self.tr("{serial} puesto").format(serial=src.lock.serial)
                 if src.lock
                 else self.tr("sin candado"),
+            ]
+            self.source_rows.append(cells)
+            title = QLabel(f"{src.position}. {cells[0]}")
+            title.setStyleSheet("font-weight: bold;")
+            lock = QLabel(cells[4])
+            lock.setObjectName(f"sourceLock_{src.position}")
+            lock.setStyleSheet(
+                "font-weight: bold; color: #1b5e20;" if src.lock else "color: #b26a00;"
             )
-            for col, value in enumerate(values):
-                self.sources.setItem(row, col, QTableWidgetItem(value))
-        self.sources.resizeRowsToContents()
-        height = self.sources.horizontalHeader().height() + 4
-        height += sum(self.sources.rowHeight(r) for r in range(self.sources.rowCount()))
-        self.sources.setFixedHeight(height)
+            details = QLabel(
+                "\n".join(
+                    f"{name}: {value}"
+                    for name, value in (
+                        (self.tr("Punto de aislamiento"), cells[1]),
+                        (self.tr("Dispositivo"), cells[2]),
+                        (self.tr("Verificación"), cells[3]),
+                    )
+                )
+            )
+            details.setWordWrap(True)
+            details.setContentsMargins(24, 0, 0, 8)
+            self.sources_grid.addWidget(title, 2 * row, 0)
+            self.sources_grid.addWidget(lock, 2 * row, 1, Qt.AlignmentFlag.AlignRight)
+            self.sources_grid.addWidget(details, 2 * row + 1, 0, 1, 2)
+        self.sources_grid.setColumnStretch(0, 1)
 
     def _mark(self, key: str, decision: Decision, ok_text: str) -> None:
         mark, text = self.prereq_rows[key]
@@ -1097,25 +1119,41 @@ class LotoPage(QWidget):
     # -- active locks ----------------------------------------------------------------------
 
     def _lock_columns(self) -> list[Column[ActiveLock]]:
-        return [
+        columns: list[Column[ActiveLock]] = [
             Column(self.tr("Equipo"), lambda r: r.asset_name),
             Column(self.tr("Candado"), lambda r: r.serial),
-            Column(self.tr("Lo tiene"), lambda r: self._names.get(r.held_by, "?")),
-            Column(self.tr("Desde"), lambda r: show(r.applied_at)),
         ]
+        if self._locks_scope == "site":
+            columns.append(Column(self.tr("Lo tiene"), lambda r: self._names.get(r.held_by, "?")))
+        columns.append(
+            Column(self.tr("Desde"), lambda r: r.applied_at.astimezone().strftime("%d-%m %H:%M"))
+        )
+        return columns
 
     def _locks_scope_chosen(self, scope: str) -> None:
         self._locks_scope = scope
+        self.active_model.set_columns(self._lock_columns())
         self.load_active_locks()
 
     def load_active_locks(self) -> None:
         ctx = self._ctx()
         held_by = ctx.actor.user_id if self._locks_scope == "mine" else None
         self.host.tasks.run(
-            partial(loto.active_locks, ctx, held_by),
-            self.active_model.set_rows,
+            partial(self._active_locks, ctx, held_by),
+            self._show_active_locks,
             lambda exc: self.say(self._failure_text(exc), error=True),
         )
+
+    @staticmethod
+    def _active_locks(
+        ctx: ServiceContext, held_by: uuid.UUID | None
+    ) -> tuple[list[ActiveLock], dict[uuid.UUID, str]]:
+        return loto.active_locks(ctx, held_by), loto.user_names(ctx)
+
+    def _show_active_locks(self, loaded: tuple[list[ActiveLock], dict[uuid.UUID, str]]) -> None:
+        locks, names = loaded
+        self._names = names
+        self.active_model.set_rows(locks)
 
     @Slot(QModelIndex)
     def _active_chosen(self, index: QModelIndex) -> None:
@@ -1202,15 +1240,6 @@ class LotoPage(QWidget):
             )
         )
         self.ticket_label.setText(self.tr("Orden de trabajo:"))
-        self.sources.setHorizontalHeaderLabels(
-            [
-                self.tr("Energía"),
-                self.tr("Punto de aislamiento"),
-                self.tr("Dispositivo"),
-                self.tr("Verificación"),
-                self.tr("Candado"),
-            ]
-        )
         self.prereq_title.setText(self.tr("Requisitos"))
         self.steps_title.setText(self.tr("Pasos del bloqueo"))
         self.notify_button.setText(self.tr("1. Avisar a las personas afectadas"))
