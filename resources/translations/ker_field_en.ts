@@ -1975,7 +1975,7 @@ Expires: {expires}</translation>
         </message>
         <message>
             <source>Tomar foto</source>
-            <translation type="unfinished">Take photo</translation>
+            <translation>Take photo</translation>
         </message>
         <message>
             <source>Sin foto</source>
@@ -1991,7 +1991,7 @@ Expires: {expires}</translation>
         </message>
         <message>
             <source>Verifiqué que no está en la instalación</source>
-            <translation type="unfinished" />
+            <translation>I verified they are not at the site</translation>
         </message>
         <message>
             <source>Cómo se intentó contactarlo (teléfono, radio, hora)</source>
