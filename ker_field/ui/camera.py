@@ -129,6 +129,9 @@ class _GrabThread(QThread):
                 except CaptureError as exc:
                     self.failed.emit(exc.code, exc.detail)
                     return
+                except Exception as exc:  # a driver error mid-stream: say so, end cleanly
+                    self.failed.emit("capture.failed", repr(exc))
+                    return
                 self.latest.put(frame)
                 self.frame.emit(self._preview_image(frame))
                 if period:
@@ -209,6 +212,7 @@ class CameraView(QWidget):
         self._shown: deque[float] = deque(maxlen=60)
         self.frames_shown = 0
         self.last_error = ""
+        self._notice = ""
         self._make_decoder = make_decoder
 
         self.preview = QLabel()
@@ -254,9 +258,11 @@ class CameraView(QWidget):
         self._grab.frame.connect(self._on_frame)
         self._grab.failed.connect(self._on_failed)
         decoder = self._make_decoder(self.backend)
-        if decoder.fallback == ZBAR_MISSING and not CameraView._zbar_notice_given:
-            CameraView._zbar_notice_given = True
-            self.notice.emit(capture_message(ZBAR_MISSING))
+        if decoder.fallback == ZBAR_MISSING:
+            self._notice = capture_message(ZBAR_MISSING)  # on the status line, and once:
+            if not CameraView._zbar_notice_given:
+                CameraView._zbar_notice_given = True
+                self.notice.emit(self._notice)
         self._decode = _DecodeThread(decoder, self._latest, self)
         if not self._scanning:
             self._decode.paused.set()
@@ -264,6 +270,7 @@ class CameraView(QWidget):
         self._decode.start()
         self.preview.setText(self.tr("Abriendo la cámara…"))
         self._grab.start()
+        self._show_status()
 
     def stop(self) -> None:
         """Stop grabbing and scanning; waits for both threads (a camera read returns within
@@ -345,7 +352,8 @@ class CameraView(QWidget):
     def _on_failed(self, code: str, detail: str) -> None:
         message = capture_message(code, detail)
         self.last_error = message
-        if code != "capture.not_live":
+        if code != "capture.not_live":  # the source gave up: stop; start() tries again
+            self.stop()
             self.preview.setText(message)
         self.error.emit(message)
 
@@ -353,9 +361,10 @@ class CameraView(QWidget):
 
     def _show_status(self) -> None:
         if self._grab is None:
-            self.status.setText(self.tr("Cámara detenida"))
+            text = self.tr("Cámara detenida")
         else:
-            self.status.setText(self.tr("{fps:.0f} imágenes/s").format(fps=self.fps))
+            text = self.tr("{fps:.0f} imágenes/s").format(fps=self.fps)
+        self.status.setText(f"{text} · {self._notice}" if self._notice else text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -125,6 +125,7 @@ def test_no_camera_is_said_in_the_users_language(qtbot: QtBot, view):
     message = blocker.args[0]
     assert message == camera.last_error
     assert camera.preview.text() == message
+    assert not camera.running  # it gave up cleanly; start() tries again
     assert "camera" in message.lower() and "Settings" in message
 
 
@@ -173,3 +174,28 @@ def test_the_settings_dialog_edits_the_camera_source_and_the_qr_reader(
     assert Settings.load(tmp_path).qr_backend == "pyzbar"
     assert Settings().camera_spec() == "camera:0"
     assert Settings().with_(camera_device=2).camera_spec() == "camera:2"
+
+
+def test_pyzbar_missing_is_said_once_and_zxing_reads_instead(
+    qtbot: QtBot, tmp_path: Path, view, monkeypatch: pytest.MonkeyPatch
+):
+    from ker_field.capture import qr
+
+    def missing():
+        raise qr.ZbarUnavailable("Unable to find zbar shared library")
+
+    monkeypatch.setattr(qr, "_load_pyzbar", missing)
+    monkeypatch.setattr(CameraView, "_zbar_notice_given", False)
+    spec = camera_file(tmp_path, ["KER-CONCE-020"])
+    notices: list[str] = []
+    seen: list[str] = []
+    first, second = view(spec, backend="pyzbar"), view(spec, backend="pyzbar")
+    for camera in (first, second):
+        camera.notice.connect(notices.append)
+        camera.decoded.connect(seen.append)
+        camera.start()
+    qtbot.waitUntil(lambda: seen == ["KER-CONCE-020"] * 2, timeout=5000)
+    assert notices == [
+        "El lector pyzbar no está disponible en este equipo (falta libzbar); se usa zxing-cpp."
+    ]
+    assert "falta libzbar" in second.status.text()
