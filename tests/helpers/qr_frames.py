@@ -54,7 +54,7 @@ def write_image(path: Path, frame: np.ndarray) -> Path:
 def write_video(path: Path, frames: Sequence[np.ndarray], fps: float = 30.0) -> Path:
     """An MJPG .avi (OpenCV writes it without external codecs)."""
     h, w = frames[0].shape[:2]
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (w, h))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, (w, h))
     if not writer.isOpened():
         raise OSError(f"OpenCV cannot write {path}")
     try:
