@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -158,9 +159,12 @@ class StatusHeader(QFrame):
 
         self.user = QLabel()
         self.user.setObjectName("user")
+        # Name over role: the row keeps room for the site and the buttons at 1024 px.
         self.site = QComboBox()
         self.site.setObjectName("site")
+        # The site may shorten on a narrow screen; the buttons never do.
         self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.site.setMinimumWidth(200)
         self.connection = QLabel()
         self.connection.setObjectName("connection")
         self.pending = QLabel()
@@ -179,6 +183,7 @@ class StatusHeader(QFrame):
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setHorizontalSpacing(12)
         top = QHBoxLayout()
+        top.setSpacing(12)
         top.addWidget(self.user)
         top.addWidget(self.site)
         top.addStretch(1)
@@ -188,14 +193,21 @@ class StatusHeader(QFrame):
             self.lock_button,
             self.logout_button,
         ):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             top.addWidget(button)
         bottom = QHBoxLayout()
-        bottom.setSpacing(32)
+        bottom.setSpacing(24)
         bottom.addWidget(self.connection)
-        bottom.addWidget(self.pending)
-        bottom.addWidget(self.pending_others)
-        bottom.addWidget(self.last_sync)
-        bottom.addStretch(1)
+        waiting = QHBoxLayout()  # "Pendientes: 5 (+23 de otras personas)"
+        waiting.setSpacing(6)
+        waiting.addWidget(self.pending)
+        waiting.addWidget(self.pending_others)
+        bottom.addLayout(waiting)
+        bottom.addWidget(self.last_sync, 1)
+        # The badge keeps its size; on a narrow screen the last-sync line gives way first.
+        self.issues_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.last_sync.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.last_sync.setMinimumWidth(120)
         bottom.addWidget(self.issues_button)
         grid.addLayout(top, 0, 0)
         grid.addLayout(bottom, 1, 0)
@@ -233,9 +245,7 @@ class StatusHeader(QFrame):
 
     def retranslate(self) -> None:
         self.user.setText(
-            self.tr("{name} · {role}").format(
-                name=self._session.full_name, role=label(self._session.role, current_language())
-            )
+            f"{self._session.full_name}\n{label(self._session.role, current_language())}"
         )
         states = {
             "online": self.tr("● En línea"),
@@ -246,14 +256,14 @@ class StatusHeader(QFrame):
         self.connection.setText(states.get(self._state, states["offline"]))
         self.pending.setText(self.tr("Pendientes: {count}").format(count=self._pending))
         self.pending_others.setText(
-            self.tr("Pendientes de otras personas: {count}").format(count=self._others)
+            self.tr("(+{count} de otras personas)").format(count=self._others)
         )
         self.last_sync.setText(
-            self.tr("Última sincronización: {time}").format(
+            self.tr("Sincronizado: {time}").format(
                 time=self._last_sync.astimezone().strftime("%H:%M")
             )
             if self._last_sync
-            else self.tr("Última sincronización: nunca")
+            else self.tr("Sincronizado: nunca")
         )
         self.issues_button.setText(self.tr("Problemas: {count}").format(count=self._issues))
         self.sync_button.setText(self.tr("Sincronizar"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)  # fits 1024x600 with room for a URL and a folder path
         self._settings = settings
         self.server_url = QLineEdit(settings.server_url)
         self.language = QComboBox()
@@ -52,10 +52,13 @@ class SettingsDialog(QDialog):
         self.data_dir = QLabel(str(data_dir))
         self.data_dir.setWordWrap(True)
         self.data_dir.setObjectName("path")
+        self.data_dir.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self._labels = [QLabel() for _ in range(7)]
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for label, field in zip(
             self._labels,
             (
@@ -70,6 +73,8 @@ class SettingsDialog(QDialog):
             strict=True,
         ):
             label.setWordWrap(True)
+            label.setMinimumWidth(260)
+            label.setMaximumWidth(300)
             form.addRow(label, field)
         self.save_button = QPushButton()
         self.save_button.setObjectName("primary")

@@ -81,13 +81,13 @@ def test_each_persons_pending_work_goes_to_the_server_under_their_own_name(
     # The network is back; a second technician signs in on the same tablet, works and syncs.
     main = _sign_in(qtbot, controller, server.url, "tecnico2")
     qtbot.waitUntil(lambda: main.header.connection.text() == "● En línea", timeout=30_000)
-    assert main.header.pending_others.text() == "Pendientes de otras personas: 1"
+    assert main.header.pending_others.text() == "(+1 de otras personas)"
     assert main.header.pending_others.isVisible()
     second_lockout = _start_lockout(main, "6")
     qtbot.waitUntil(lambda: main.header.pending.text() == "Pendientes: 1", timeout=10_000)
     main.header.sync_button.click()
     qtbot.waitUntil(lambda: main.header.pending.text() == "Pendientes: 0", timeout=30_000)
-    assert main.header.pending_others.text() == "Pendientes de otras personas: 1"
+    assert main.header.pending_others.text() == "(+1 de otras personas)"
     # Only the second technician's change went, with their own sign-in; Pedro's waits for him.
     assert _server_authors(server, [pedro_lockout, second_lockout]) == {second_lockout: tecnico2}
     assert _pending_by_person(store) == {tecnico: 1}

@@ -63,13 +63,13 @@ def test_each_role_gets_its_home(window_for):
 def test_header_shows_who_where_and_what_waits(window_for):
     window = window_for("tecnico")
     header = window.header
-    assert header.user.text() == "Pedro Soto · técnico"
+    assert header.user.text() == "Pedro Soto\ntécnico"
     assert header.site.currentText() == "STGO · Planta Santiago"
     assert header.site.count() == 2
     assert header.connection.text() == "● En línea"
     assert header.pending.text().startswith("Pendientes: ")
     assert header.issues_button.text() == "Problemas: 2"
-    assert header.last_sync.text() == "Última sincronización: nunca"
+    assert header.last_sync.text() == "Sincronizado: nunca"
 
 
 def test_lists_hold_the_services_rows_and_pass_the_model_tester(window_for, qtmodeltester):
@@ -156,7 +156,7 @@ def test_language_switch_rewords_the_open_window(qtbot, window_for):
     install_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "My work orders", timeout=2_000)
     assert window.header.connection.text() == "● Online"
-    assert window.header.user.text() == "Pedro Soto · technician"
+    assert window.header.user.text() == "Pedro Soto\ntechnician"
     model = window.pages["tickets"].page.model
     assert (
         model.headerData(1, pytest.importorskip("PySide6.QtCore").Qt.Orientation.Horizontal)
