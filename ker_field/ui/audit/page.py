@@ -6,6 +6,8 @@ ticket; the score is shown as it goes; completion and the PDF report."""
 from __future__ import annotations
 
 import uuid
+from collections import deque
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -97,6 +99,9 @@ class AuditPage(QWidget):
         self.last_report: Path | None = None
         self._loading = False
         self._note_dirty = False
+        # The page's writes run one after the other, in the order the auditor made them.
+        self._writes: deque[tuple[Callable[[], Any], Callable[[Any], None]]] = deque()
+        self._writing = False
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._list_screen())
@@ -341,6 +346,14 @@ class AuditPage(QWidget):
         if self.photo_dialog is not None:
             self.photo_dialog.reject()
             self.photo_dialog = None
+        # Answers still queued are written now, after the one running: none is lost.
+        self.host.tasks.wait()
+        while self._writes:
+            fn, _ = self._writes.popleft()
+            try:
+                fn()
+            except Exception:  # a refusal: the auditor sees the state when coming back
+                self._writes.clear()
 
     def _templates_loaded(self, templates: list[TemplateView]) -> None:
         self.templates = templates
@@ -528,6 +541,10 @@ class AuditPage(QWidget):
         self._save_note_if_edited()
         self.current_key = key
         self.saved_label.clear()
+        keys = [i.key for i in self.items_model.rows()]
+        if key in keys:
+            self.items_table.selectRow(keys.index(key))
+            self.items_table.scrollTo(self.items_model.index(keys.index(key), 0))
         self._show_item()
 
     def _note_edited(self) -> None:
@@ -557,7 +574,7 @@ class AuditPage(QWidget):
         failed = result is AuditResult.FAIL
         severity = self.severity.currentData() if failed else None
         self._note_dirty = False
-        self.host.tasks.run(
+        self.write(
             partial(
                 audits.answer_item,
                 self.host.session.context(),
@@ -570,8 +587,30 @@ class AuditPage(QWidget):
                 failed and self.open_ticket.isChecked(),
             ),
             self._saved,
-            self._failed,
         )
+
+    def write(self, fn: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
+        """Queue a write; writes run one at a time off the GUI thread, in order (an answer
+        typed just before "complete" is saved before the audit is completed)."""
+        self._writes.append((fn, on_success))
+        self._next_write()
+
+    def _next_write(self) -> None:
+        if self._writing or not self._writes or self.host.tasks.closed:
+            return
+        fn, on_success = self._writes.popleft()
+        self._writing = True
+        self.host.tasks.run(fn, partial(self._write_done, on_success), partial(self._write_failed))
+
+    def _write_done(self, on_success: Callable[[Any], None], result: Any) -> None:
+        self._writing = False
+        on_success(result)
+        self._next_write()
+
+    def _write_failed(self, error: BaseException) -> None:
+        self._writing = False
+        self._writes.clear()  # what followed a refused write would act on a wrong state
+        self._failed(error)
 
     def save_and_next(self) -> None:
         item = self.current_item()
@@ -641,18 +680,36 @@ class AuditPage(QWidget):
         self.photo_dialog = None
 
     def _photo_taken(self, jpeg: bytes) -> None:
-        self.host.tasks.run(
+        key = self.current_key
+        self.write(
             partial(audits.store_photo, self.host.session.context(), jpeg),
-            self._photo_stored,
-            self._failed,
+            partial(self._photo_stored, key),
         )
 
-    def _photo_stored(self, sha: str) -> None:
-        item = self.current_item()
-        if item is None or item.result is None:
+    def _photo_stored(self, key: str | None, sha: str) -> None:
+        """Attach the stored photo to the item it was taken for (even if the auditor has
+        moved on to another item meanwhile)."""
+        view = self.view
+        item = next((i for i in view.items if i.key == key), None) if view else None
+        if view is None or item is None or item.result is None or sha in item.photos:
             return
-        if sha not in item.photos:
+        if key == self.current_key:
             self.save(item.result, (*item.photos, sha))
+            return
+        self.write(
+            partial(
+                audits.answer_item,
+                self.host.session.context(),
+                view.id,
+                item.key,
+                item.result,
+                item.note,
+                (*item.photos, sha),
+                item.severity,
+                item.open_ticket,
+            ),
+            self._saved,
+        )
 
     # -- completing --------------------------------------------------------------------------
 
@@ -661,10 +718,9 @@ class AuditPage(QWidget):
         if view is None:
             return
         self._save_note_if_edited()
-        self.host.tasks.run(
+        self.write(
             partial(audits.complete_audit, self.host.session.context(), view.id),
             self._completed,
-            self._failed,
         )
 
     def _completed(self, view: AuditView) -> None:
