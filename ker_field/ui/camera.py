@@ -147,11 +147,11 @@ class _GrabThread(QThread):
             frame = cv2.resize(
                 frame,
                 (max(1, int(w * scale)), max(1, int(h * scale))),
-                interpolation=cv2.INTER_AREA,
+                interpolation=cv2.INTER_LINEAR,
             )
-        rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
-        h, w = rgb.shape[:2]
-        return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+        bgr = np.ascontiguousarray(frame)
+        h, w = bgr.shape[:2]
+        return QImage(bgr.data, w, h, 3 * w, QImage.Format.Format_BGR888).copy()
 
 
 class _DecodeThread(QThread):
