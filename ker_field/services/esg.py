@@ -287,7 +287,10 @@ def dashboard(ctx: ServiceContext, year: int | None = None) -> Dashboard:
             d.year
             for d in session.scalars(
                 select(ConsumptionReading.period_start)
-                .where(ConsumptionReading.site_id == ctx.site_id)
+                .where(
+                    ConsumptionReading.site_id == ctx.site_id,
+                    ConsumptionReading.deleted.is_(False),
+                )
                 .distinct()
             )
         }
