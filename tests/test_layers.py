@@ -46,25 +46,40 @@ def test_opencv_stays_in_capture_and_above():
     assert offenders == []
 
 
-def test_importing_the_core_pulls_in_no_qt_even_indirectly():
-    modules = sorted(
-        ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-        for p in _python_files()
-        if not str(p.relative_to(ROOT)).startswith(QT_ALLOWED)
-        and "migrations" not in p.parts
-        and p.name != "__main__.py"
-    )
+def _imported_after(modules: list[str]) -> list[str]:
+    """Top-level packages of Qt and OpenCV that importing ``modules`` pulled in."""
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'cv2'))\n"
-        "print(','.join(bad))\n"
+        "print(','.join(sorted({m.split('.')[0] for m in bad})))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
+def _modules(prefixes: tuple[str, ...]) -> list[str]:
+    return sorted(
+        ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for p in _python_files()
+        if str(p.relative_to(ROOT)).startswith(prefixes)
+        and "migrations" not in p.parts
+        and p.name != "__main__.py"
+    )
+
+
+def test_importing_the_core_pulls_in_no_qt_and_no_opencv_even_indirectly():
+    modules = _modules(NO_OPENCV)
     assert len(modules) > 30
-    assert result.stdout.strip() == ""
+    assert _imported_after(modules) == []
+
+
+def test_importing_capture_pulls_in_opencv_but_no_qt():
+    modules = _modules(("ker_field/capture/",))
+    assert modules
+    assert _imported_after(modules) == ["cv2"]
 
 
 def test_import_linter_contracts_are_kept():
