@@ -19,7 +19,14 @@ from ker_field.domain.enums import EmissionScope
 from ker_field.domain.models import ConsumptionReading
 from ker_field.settings import Settings
 from ker_field.store.local import LocalStore
-from ker_field.ui.esg.chart import BACKGROUND, LineChart, Series, StackedBarChart
+from ker_field.ui.esg.chart import (
+    BACKGROUND,
+    LineChart,
+    Series,
+    StackedBarChart,
+    nice_ticks,
+    short_number,
+)
 from ker_field.ui.esg.page import EsgPage, parse_quantity
 from ker_field.ui.main_window import MainWindow
 from ker_field.ui.session import sign_in
@@ -80,6 +87,17 @@ def test_lines_stop_after_the_last_reading(qtbot):
         assert image.pixelColor(point.toPoint()) == color
     lower, higher = chart.point_at(1, 1), chart.point_at(1, 0)
     assert lower is not None and higher is not None and lower.y() > higher.y()
+
+
+def test_axis_ticks_are_round_and_labels_short():
+    assert nice_ticks(24_500) == [0, 5_000, 10_000, 15_000, 20_000, 25_000]
+    assert nice_ticks(0) == [0, 1]
+    assert [short_number(v) for v in (0, 2_500, 300_000, 2_500_000)] == [
+        "0",
+        "2,5 k",
+        "300 k",
+        "2,5 M",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ker_field.ui.i18n import locale
+
 BACKGROUND = QColor("#ffffff")
 AXIS = QColor("#000000")
 GRID = QColor("#d0d0d0")
@@ -42,12 +44,13 @@ def nice_ticks(top: float, count: int = 5) -> list[float]:
 
 
 def short_number(value: float) -> str:
-    """18000 -> "18 k", 2500000 -> "2,5 M" (axis labels)."""
+    """18000 -> "18 k", 2500000 -> "2,5 M" (axis labels, the language's decimal mark)."""
+    point = locale().decimalPoint()
     for size, suffix in ((1e6, " M"), (1e3, " k")):
         if abs(value) >= size:
             text = f"{value / size:.1f}".rstrip("0").rstrip(".")
-            return text.replace(".", ",") + suffix
-    return f"{value:g}".replace(".", ",")
+            return text.replace(".", point) + suffix
+    return f"{value:g}".replace(".", point)
 
 
 class _Chart(QWidget):
