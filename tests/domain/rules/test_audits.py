@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ker_field.domain.enums import AuditResult, AuditStatus, FindingSeverity
 from ker_field.domain.rules.audits import (
@@ -99,3 +101,29 @@ def test_stored_items_read_back(weight: float | None) -> None:
     assert answer.severity is FindingSeverity.MINOR
     assert answer.weight == (weight or 1)
     assert answer.is_finding
+
+
+# --- properties -------------------------------------------------------------------------------
+
+results = st.sampled_from([P, F, NA, None])
+weights = st.sampled_from([1, 2, 3, 0.5])
+
+
+@given(st.lists(st.tuples(results, weights), max_size=30))
+def test_score_is_a_percentage_that_not_applicable_items_never_move(answers) -> None:
+    items = [item(f"i{n}", r, w) for n, (r, w) in enumerate(answers)]
+    for weighted in (False, True):
+        score = audit_score(items, weighted)
+        assert score.passed + score.failed + score.not_applicable + score.unanswered == len(items)
+        if score.score is None:
+            assert score.passed + score.failed == 0
+        else:
+            assert 0 <= score.score <= 100
+        extra = [*items, item("na", NA, 3), item("open", None, 3)]
+        assert audit_score(extra, weighted).score == score.score
+
+
+@given(st.lists(results, min_size=1, max_size=30), weights)
+def test_equal_weights_give_the_unweighted_score(answers, weight) -> None:
+    items = [item(f"i{n}", r, weight) for n, r in enumerate(answers)]
+    assert audit_score(items, weighted=True).score == audit_score(items, weighted=False).score
