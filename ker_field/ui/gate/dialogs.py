@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -167,7 +167,10 @@ class NdaDialog(QDialog):
 
 class WalkInDialog(QDialog):
     """A guard's manual entry: name, RUT (checked as typed), company, access type, host,
-    and the ID photo where the site asks for one."""
+    and the ID photo where the site asks for one. ``submitted(WalkIn)`` asks the gate to let
+    the person in; the dialog stays open with the reason when the rules refuse."""
+
+    submitted = Signal(object)
 
     def __init__(
         self,
@@ -250,9 +253,12 @@ class WalkInDialog(QDialog):
         if not decision.allowed:
             self.message.setText(" ".join(decision.messages(current_language())))
             return
-        self.accept()
+        self.message.clear()
+        self.admit_button.setEnabled(False)
+        self.submitted.emit(self.walk_in())
 
     def show_refusal(self, text: str) -> None:
+        self.admit_button.setEnabled(True)
         self.message.setText(text)
 
 

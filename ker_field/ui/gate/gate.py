@@ -3,6 +3,7 @@ a verdict in large type with colour and sound, the NDA signature, walk-ins, anom
 
 from __future__ import annotations
 
+import time
 import uuid
 from functools import partial
 from typing import Any
@@ -29,7 +30,7 @@ from ker_field.domain.models import Local, User
 from ker_field.services import retention
 from ker_field.services import visitors as gate
 from ker_field.services.context import ServiceContext
-from ker_field.services.visitors import NdaState, Outcome, Verdict
+from ker_field.services.visitors import NdaState, Outcome, Verdict, WalkIn
 from ker_field.ui.gate.dialogs import AnomaliesDialog, NdaDialog, WalkInDialog
 from ker_field.ui.i18n import current_language
 from ker_field.ui.journeys import JourneyHost
@@ -66,6 +67,8 @@ class GatePage(QWidget):
         self.anomaly_count = 0
         self._retention_done = False
         self.camera: Any = None
+        self.repeat_window_s = 5.0
+        self._verdict_at: dict[str, float] = {}
 
         self.entry_button = QPushButton()
         self.exit_button = QPushButton()
@@ -208,6 +211,15 @@ class GatePage(QWidget):
 
     @Slot(str)
     def on_decoded(self, text: str) -> None:
+        """A code read by the camera. The same code read again right after its verdict (the
+        visitor still holding it up) is not a new scan: no red "already inside" after a
+        green one."""
+        now = time.monotonic()
+        last = self._verdict_at.get(text)
+        if last is not None and now - last < self.repeat_window_s:
+            return
+        self._verdict_at = {t: at for t, at in self._verdict_at.items() if now - at < 60}
+        self._verdict_at[text] = now
         self.scan(text)
 
     @Slot()
@@ -355,7 +367,7 @@ class GatePage(QWidget):
         dialog = WalkInDialog(self.hosts, self.needs_photo, self)
         if self.camera is not None:
             dialog.photo_button.clicked.connect(partial(self._id_photo, dialog))
-        dialog.accepted.connect(partial(self._walk_in, dialog))
+        dialog.submitted.connect(partial(self._walk_in, dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -367,9 +379,9 @@ class GatePage(QWidget):
             dialog.photo_sha256 = ctx.store.blobs.put(photo.jpeg)
             dialog.photo_button.setText(self.tr("Foto tomada ✓"))
 
-    def _walk_in(self, dialog: WalkInDialog) -> None:
+    def _walk_in(self, dialog: WalkInDialog, walk_in: WalkIn) -> None:
         ctx = self.host.session.context()
-        walk_in = dialog.walk_in()
+        host_name = self.hosts.get(walk_in.host_user_id) if walk_in.host_user_id else None
 
         def admit() -> Verdict:
             receipt = gate.check_in_visitor(ctx, self.gate_name(), walk_in=walk_in)
@@ -378,11 +390,24 @@ class GatePage(QWidget):
                 visit_id=receipt.visit_id,
                 person_name=receipt.person_name,
                 company=walk_in.company,
-                host_name=self.hosts.get(walk_in.host_user_id) if walk_in.host_user_id else None,
+                host_name=host_name,
                 access_type=walk_in.access_type,
             )
 
-        self.host.tasks.run(admit, self.show_verdict, self._failed)
+        self.host.tasks.run(
+            admit, partial(self._walked_in, dialog), partial(self._walk_in_refused, dialog)
+        )
+
+    def _walked_in(self, dialog: WalkInDialog, verdict: Verdict) -> None:
+        dialog.accept()
+        self.show_verdict(verdict)
+
+    def _walk_in_refused(self, dialog: WalkInDialog, error: BaseException) -> None:
+        """The entry stays in the dialog (nothing typed is lost) with the reason."""
+        if isinstance(error, RuleViolation):
+            dialog.show_refusal(" ".join(error.decision.messages(current_language())))
+        else:
+            dialog.show_refusal(self.tr("No se pudo registrar: {error}").format(error=error))
 
     @Slot()
     def open_anomalies(self) -> AnomaliesDialog:
