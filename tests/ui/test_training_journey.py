@@ -237,3 +237,27 @@ def test_marking_a_module_passed_in_the_local_database_unlocks_nothing_on_the_se
         issue = db.scalars(select(SyncIssue)).one()
     assert issue.code == "training.certificate_expired"
     assert "volver a capacitarse" in issue.message
+
+
+def test_a_failed_attempt_shows_its_score_and_the_cooldown_in_the_domains_words(
+    qtbot, window_for, store: LocalStore, server: LiveServer
+):
+    window = window_for("tecnico2")
+    session = window.session
+    page = _page(qtbot, window)
+    page.choose(INDUCTION)
+    page.quiz_button.click()
+    _answer(qtbot, page, {"q1": 0, "q2": 1})  # both wrong
+    qtbot.waitUntil(lambda: not page.quiz.busy and page.quiz.saves_done >= 1, timeout=5_000)
+    _hand_in(qtbot, page)
+    session.sync_engine().sync_once(session.scopes())
+    page.show_catalog()
+    qtbot.waitUntil(
+        lambda: page.current is not None and page.current.status is TrainingStatus.FAILED,
+        timeout=10_000,
+    )
+    assert page.current.score == 0
+    assert "Último intento: 0% (reprobado)" in page.detail_facts.text()
+    assert "Intentos: 1 de 3" in page.detail_facts.text()
+    assert page.detail_note.text().startswith("Podrá intentar de nuevo desde")
+    assert not page.quiz_button.isEnabled()
