@@ -402,7 +402,7 @@ Expires: {expires}</translation>
         </message>
         <message>
             <source>Total {year}: {total} kg CO2e</source>
-            <translation>Total {year}: {total} kg CO2e</translation>
+            <translation>{year} total: {total} kg CO2e</translation>
         </message>
         <message>
             <source>No hay meta de reducción para {year}.</source>
@@ -430,7 +430,7 @@ Expires: {expires}</translation>
         </message>
         <message>
             <source>{year}: {kg} kg CO2e</source>
-            <translation>{year}: {kg} kg CO2e</translation>
+            <translation>Emitted in {year}: {kg} kg CO2e</translation>
         </message>
         <message>
             <source>{baseline} (mismos meses): {kg} kg CO2e</source>
