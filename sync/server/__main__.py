@@ -17,6 +17,7 @@ from sync.server import migrate
 from sync.server.asgi import BLOBS_ENV, DB_ENV, LOG_CONFIG
 from sync.server.db import make_engine, session_factory
 from sync.server.demo import seed_server_demo
+from sync.server.invites import anonymize_all_tenants
 
 
 def default_data_dir() -> Path:
@@ -33,12 +34,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed-demo", action="store_true", help="load the demo tenant")
+    parser.add_argument(
+        "--retention",
+        action="store_true",
+        help="anonymize visitor data past each site's retention period, then exit (daily job)",
+    )
     args = parser.parse_args(argv)
     data = default_data_dir()
     url = args.db or f"sqlite:///{data / 'server.sqlite3'}"
     blobs = Path(args.blobs) if args.blobs else data / "blobs"
     engine = make_engine(url)
     migrate.upgrade(engine)
+    with session_factory(engine)() as session, session.begin():
+        # Visitor personal data past retention goes at every start (and daily with --retention).
+        done = anonymize_all_tenants(session, datetime.now(UTC))
+    if args.retention:
+        print(
+            f"anonymized: {done.access_logs} gate entries, {done.invites} invites, {done.ndas} NDAs"
+        )
+        engine.dispose()
+        return 0
     if args.seed_demo:
         with session_factory(engine)() as session, session.begin():
             seed_server_demo(session, datetime.now(UTC), blobs, readings=True)

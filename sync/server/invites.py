@@ -273,6 +273,20 @@ def anonymize_tenant(session: Session, tenant_id: uuid.UUID, now: datetime) -> R
     return totals
 
 
+def anonymize_all_tenants(session: Session, now: datetime) -> RetentionOut:
+    """Every tenant's retention at once: the server runs it when it starts (and an operator's
+    daily job with ``ker-field-server --retention``)."""
+    totals = RetentionOut(access_logs=0, invites=0, ndas=0)
+    for tenant_id in session.scalars(select(Tenant.id)):
+        done = anonymize_tenant(session, tenant_id, now)
+        totals = RetentionOut(
+            access_logs=totals.access_logs + done.access_logs,
+            invites=totals.invites + done.invites,
+            ndas=totals.ndas + done.ndas,
+        )
+    return totals
+
+
 @router.post(
     "/visitors/retention/run",
     response_model=RetentionOut,
