@@ -52,7 +52,7 @@ class NotALiveCamera(CaptureError):
 @dataclass(frozen=True)
 class PhotoMeta:
     taken_by: uuid.UUID | None = None
-    device_id: uuid.UUID | None = None
+    device_id: uuid.UUID | str | None = None  # the store's device id ("dev-…")
     asset_id: uuid.UUID | None = None
     isolation_point_id: uuid.UUID | None = None  # the energy source / isolation point
     isolation_point: str = ""  # its label, for a person reading the file

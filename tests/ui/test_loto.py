@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ker_field.capture.photo import read_meta
 from ker_field.domain import demo
 from ker_field.domain.enums import LotoEvent
 from ker_field.domain.models import LotoLog
@@ -133,6 +134,13 @@ def test_technician_scans_locks_out_with_photos_verifies_removes_and_the_server_
     page._photo_buttons[first].click()
     idle(qtbot, tasks)
     assert first in page.photos and page._photo_buttons[first].text() == "Foto ✔"
+    facts = read_meta(session.store.blobs.read(page.photos[first]))  # who, device, asset, point
+    assert facts["taken_by"] == str(session.user_id)
+    assert facts["device_id"] == session.store.device_id
+    assert facts["asset_id"] == str(CONVEYOR)
+    assert facts["isolation_point_id"] == str(first)
+    assert facts["isolation_point"] == "Seccionador del motor M-2"
+    assert facts["device_time"] == session.clock().isoformat()
     page._apply_buttons[first].click()
     idle(qtbot, tasks)
     assert shown(page) == "Candado L-101 puesto."

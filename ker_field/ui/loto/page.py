@@ -942,10 +942,11 @@ class LotoPage(QWidget):
         session = self.host.session
         meta = PhotoMeta(
             taken_by=session.user_id,
+            device_id=session.store.device_id,
             asset_id=self.asset_id,
             isolation_point_id=point_id,
             isolation_point=point,
-            source="",
+            device_time=session.clock(),
         )
         try:
             photo = self.camera.take_photo(meta)
