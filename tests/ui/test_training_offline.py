@@ -1,6 +1,6 @@
-"""A real crash mid-quiz: the app answering a quiz is SIGKILLed (no shutdown, no flush);
-reopened, the quiz shows every answer the screen had said was saved. And the material
-download without a server says so, keeping the button to try again."""
+"""Training with no server: a real crash mid-quiz (the app SIGKILLed, no shutdown, no
+flush) loses no answer the screen showed as saved; the material download without a server
+says so, keeping the button to try again; a practice quiz checks itself on the device."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ import signal
 import subprocess
 import sys
 import textwrap
+import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from ker_field.domain import demo
-from ker_field.domain.models import TrainingModule
+from ker_field.domain.enums import ContentType
+from ker_field.domain.models import TrainingModule, TrainingQuiz
+from ker_field.domain.scopes import tenant_scope
 from ker_field.settings import Settings
 from ker_field.store.local import LocalStore
 from ker_field.store.tables import QuizDraft
@@ -155,5 +158,70 @@ def test_material_download_without_a_server_says_so_and_can_be_retried(
     qtbot.waitUntil(lambda: page.download_button.isEnabled(), timeout=15_000)
     assert "No se pudo descargar el material" in page.download_note.text()
     assert not page.download_progress.isVisible() and not page.pdf.isVisible()
+    window.shutdown()
+    session.close()
+
+
+def test_a_practice_quiz_checks_itself_on_the_device(
+    qtbot, scene: LocalStore, tasks: TaskRunner, tmp_path: Path
+):
+    module_id, quiz_id = uuid.uuid4(), uuid.uuid4()
+    with scene.transaction() as db:
+        db.add(
+            TrainingModule(
+                id=module_id,
+                tenant_id=demo.TENANT_ID,
+                scope=tenant_scope(demo.TENANT_ID),
+                title="Práctica: candados y tarjetas",
+                content_type=ContentType.PDF,
+                practice_only=True,
+            )
+        )
+        db.add(
+            TrainingQuiz(
+                id=quiz_id,
+                tenant_id=demo.TENANT_ID,
+                scope=tenant_scope(demo.TENANT_ID),
+                module_id=module_id,
+                title="Práctica",
+                questions=[
+                    {
+                        "id": "a",
+                        "kind": "true_false",
+                        "text": "¿Se prueba el arranque?",
+                        "answer": True,
+                    },
+                    {
+                        "id": "b",
+                        "kind": "multiple_choice",
+                        "text": "¿Qué lleva cada punto?",
+                        "options": ["Candado", "Tarjeta", "Nada"],
+                        "answer": [0, 1],
+                    },
+                ],
+            )
+        )
+    session = demo_scene.session_for(scene, "tecnico")
+    window = MainWindow(session, Settings(), tmp_path / "scene", tasks)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.show()
+    page = window.show_page("training")
+    assert isinstance(page, TrainingPage)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    entry = page.choose(module_id)
+    assert entry.practice_only and "práctica" in page.detail_facts.text()
+    page.quiz_button.click()
+    qtbot.waitUntil(lambda: len(page.quiz.boxes) == 2, timeout=10_000)
+    assert "se corrige en este equipo" in page.quiz.facts.text()
+    page.quiz.boxes[0].buttons[0].click()  # true
+    page.quiz.boxes[1].buttons[0].click()  # padlock
+    page.quiz.boxes[1].buttons[1].click()  # and tag
+    qtbot.waitUntil(lambda: "2 de 2" in page.quiz.saved.text(), timeout=5_000)
+    pending = scene.pending_count()
+    page.quiz.hand_in()
+    qtbot.waitUntil(lambda: page.quiz.result.isVisible(), timeout=10_000)
+    assert page.quiz.result.text() == "Práctica corregida en este equipo: 100%."
+    assert scene.pending_count() == pending  # nothing goes to the server
     window.shutdown()
     session.close()
