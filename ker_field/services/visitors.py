@@ -141,9 +141,35 @@ def scan_invite(
     facts: dict[str, object] = {"invite_id": verified.invite_id, "verify_seconds": spent}
     if verified.site_id != ctx.site_id:
         return _refused(check(False, rules.OTHER_SITE), **facts)
+    return _decide(ctx, verified.invite_id, gate, direction, token, facts, verified)
+
+
+def admit_invite(
+    ctx: ServiceContext,
+    invite_id: uuid.UUID,
+    gate: str,
+    direction: AccessDirection = AccessDirection.IN,
+) -> Verdict:
+    """The guard picks an expected visitor from the list (no code to scan): the same
+    verdict, recorded as a roster entry."""
+    return _decide(ctx, invite_id, gate, direction, None, {"invite_id": invite_id}, None)
+
+
+def _decide(
+    ctx: ServiceContext,
+    invite_id: uuid.UUID,
+    gate: str,
+    direction: AccessDirection,
+    token: str | None,
+    facts: dict[str, object],
+    verified: InvitePayload | None,
+) -> Verdict:
+    method = AccessMethod.QR if token else AccessMethod.ROSTER
     with ctx.store.sessions() as session:
-        invite = session.get(VisitorInvite, verified.invite_id)
+        invite = session.get(VisitorInvite, invite_id)
         if invite is None or invite.deleted:
+            if verified is None:
+                return _refused(check(False, INVITE_NOT_ON_DEVICE), **facts)
             window = rules.InviteFacts(
                 verified.site_id, rules.V.INVITED, verified.valid_from, verified.valid_to
             )
@@ -184,20 +210,76 @@ def scan_invite(
             return _refused(check(False, rules.NOT_INSIDE, name=name), **facts)
         facts["visit_id"] = open_visits[-1]
         try:
-            check_out_visitor(ctx, open_visits[-1], gate, AccessMethod.QR)
+            check_out_visitor(ctx, open_visits[-1], gate, method)
         except RuleViolation as refused:
             return _refused(refused.decision, **facts)
         return Verdict(Outcome.RELEASED, **facts)  # type: ignore[arg-type]
     if open_visits:
         facts["visit_id"] = open_visits[-1]
     try:
-        receipt = check_in_visitor(ctx, gate, invite_id=verified.invite_id, token=token)
+        receipt = check_in_visitor(ctx, gate, invite_id=invite_id, token=token)
     except RuleViolation as refused:
         if refused.decision.codes == (rules.NDA_REQUIRED,):
             return Verdict(Outcome.NDA_REQUIRED, refused.decision, **facts)  # type: ignore[arg-type]
         return _refused(refused.decision, **facts)
     facts["visit_id"] = receipt.visit_id
     return Verdict(Outcome.ADMITTED, **facts)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Expected:
+    """An invite valid now at this site whose visitor is not inside."""
+
+    invite_id: uuid.UUID
+    name: str
+    company: str | None
+    access_type: AccessType
+    host_name: str | None
+    expected_arrival: datetime | None
+
+
+def expected_now(ctx: ServiceContext) -> list[Expected]:
+    """Who may arrive now (the roster pick when there is no code to scan), by arrival."""
+    now = ctx.now()
+    with ctx.store.sessions() as session:
+        invites = list(
+            session.scalars(
+                select(VisitorInvite).where(
+                    VisitorInvite.site_id == ctx.site_id,
+                    VisitorInvite.valid_from <= now,
+                    VisitorInvite.valid_to > now,
+                    VisitorInvite.status != rules.V.CANCELLED,
+                    VisitorInvite.anonymized_at.is_(None),
+                    VisitorInvite.deleted.is_(False),
+                )
+            )
+        )
+        inside = {
+            logs[0].invite_id
+            for logs in _visits(session, AccessLog.site_id == ctx.site_id).values()
+            if ops.inside(logs)
+        }
+        hosts = {
+            user.id: user.full_name
+            for user in session.scalars(
+                select(User).where(User.id.in_({i.host_user_id for i in invites if i.host_user_id}))
+            )
+        }
+        rows = [
+            Expected(
+                invite.id,
+                invite.visitor_name,
+                invite.visitor_company,
+                invite.access_type,
+                hosts.get(invite.host_user_id) if invite.host_user_id else None,
+                invite.expected_arrival,
+            )
+            for invite in invites
+            if invite.id not in inside
+        ]
+    return sorted(
+        rows, key=lambda row: (row.expected_arrival is None, row.expected_arrival, row.name)
+    )
 
 
 def _visits(session: object, *conditions: object) -> dict[uuid.UUID, list[AccessLog]]:

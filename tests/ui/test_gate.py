@@ -337,3 +337,40 @@ def test_a_cancelled_invite_says_cancelled_at_the_exit_too(
     assert page.verdict.codes == ("visitor.cancelled",)
     assert page.detail.text().startswith("La invitación fue cancelada.")
     page.shutdown()
+
+
+def test_expected_visitors_let_in_from_the_list_nda_first(
+    qtbot, store, tmp_path, tasks, gate_world
+):
+    clock, _token, _frame = gate_world
+    host = make_host(store, tmp_path, tasks, clock, camera=f"file:{tmp_path}/none.png")
+    page = GatePage(host)
+    qtbot.addWidget(page)
+    page.expected_button.click()
+    qtbot.waitUntil(lambda: page.dialog is not None)
+    dialog = page.dialog
+    names = [dialog.list.item(n).text() for n in range(dialog.list.count())]
+    # Today's invites at this site; not the cancelled one, the expired one or another site's.
+    assert len(names) == 3
+    assert [n.split(" · ")[1].split(" (")[0] for n in names] == [
+        "Juan Pérez",
+        "María González",
+        "Transportes Norte",
+    ]
+    dialog.list.setCurrentRow(1)  # María González, contractor: the site asks an NDA
+    dialog.admit_button.click()
+    qtbot.waitUntil(lambda: page.verdict is not None)
+    assert page.verdict.outcome is Outcome.NDA_REQUIRED and page.verdict.token is None
+    nda = page.open_nda()
+    nda.pad.resize(400, 180)
+    nda.pad.draw([(30, 100), (90, 40), (160, 120)])
+    nda.sign_button.click()
+    qtbot.waitUntil(lambda: page.verdict.outcome is Outcome.ADMITTED)
+    with store.sessions() as db:
+        [log] = db.scalars(select(AccessLog))
+        assert (log.person_name, log.method.value) == ("María González", "roster")
+    page.dialog = None
+    page.expected_button.click()  # she is inside now: no longer expected
+    qtbot.waitUntil(lambda: page.dialog is not None)
+    assert page.dialog.list.count() == 2
+    page.shutdown()

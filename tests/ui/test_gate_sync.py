@@ -78,7 +78,9 @@ def test_two_gates_admit_one_invite_offline_and_guards_see_the_anomaly(
             entries = db.scalars(select(AccessLog).where(AccessLog.invite_id == DELIVERY)).all()
             assert len(entries) == 2  # the server holds every access
 
-        dialog = pages[0].open_anomalies()
+        pages[0].open_anomalies()
+        qtbot.waitUntil(lambda: pages[0].dialog is not None)
+        dialog = pages[0].dialog
         assert "Doble ingreso: Transportes Norte" in dialog.list.item(0).text()
         dialog.resolve_button.click()  # nothing written: refused, the dialog stays
         qtbot.waitUntil(lambda: "Escriba qué se comprobó" in dialog.message.text())

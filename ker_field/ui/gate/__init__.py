@@ -99,11 +99,24 @@ def _gate_shots(host: JourneyHost, page: QWidget, shot: Shot) -> None:
     walk_in.company.setText("Fletes Rápidos SpA")
     shot("gate-walk-in", walk_in)
     walk_in.reject()
+    page.open_expected()
+    _settle(host)
+    if page.dialog is not None:
+        shot("gate-expected", page.dialog)
+        page.dialog.reject()
     _demo_anomaly(host)
     host.refresh()
-    anomalies = page.open_anomalies()
-    shot("gate-anomalies", anomalies)
-    anomalies.reject()
+    page.open_anomalies()
+    _settle(host)
+    if page.dialog is not None:
+        shot("gate-anomalies", page.dialog)
+        page.dialog.reject()
+
+
+def _settle(host: JourneyHost) -> None:
+    for _ in range(3):
+        host.tasks.wait()
+        QCoreApplication.processEvents()
 
 
 def _demo_anomaly(host: JourneyHost) -> None:

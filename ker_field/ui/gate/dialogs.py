@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ker_field.domain.enums import AccessType
 from ker_field.domain.labels import label
 from ker_field.domain.rules.rut import check_rut, normalize_rut
-from ker_field.services.visitors import AnomalyView, NdaDocument, WalkIn
+from ker_field.services.visitors import AnomalyView, Expected, NdaDocument, WalkIn
 from ker_field.ui.i18n import current_language
 
 
@@ -305,6 +305,62 @@ class AnomaliesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.resolution)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def selected(self) -> uuid.UUID | None:
+        item = self.list.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, uuid.UUID) else None
+
+
+class ExpectedDialog(QDialog):
+    """Invited people who may arrive now: the guard lets one in from the list when there is
+    no code to scan (a phone with a dead battery, a printed code that will not read)."""
+
+    def __init__(self, expected: list[Expected], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("expectedDialog")
+        self.setWindowTitle(self.tr("Esperados ahora"))
+        self.setMinimumWidth(640)
+        lang = current_language()
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        for row in expected:
+            when = (
+                row.expected_arrival.astimezone().strftime("%H:%M") if row.expected_arrival else "—"
+            )
+            text = self.tr("{time} · {name} ({company}) · {kind} · visita a {host}").format(
+                time=when,
+                name=row.name,
+                company=row.company or "—",
+                kind=label(row.access_type, lang),
+                host=row.host_name or "—",
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.invite_id)
+            item.setSizeHint(item.sizeHint().expandedTo(QSize(0, 48)))
+            self.list.addItem(item)
+        if expected:
+            self.list.setCurrentRow(0)
+        self.empty = QLabel(self.tr("No hay invitaciones vigentes por llegar."))
+        self.empty.setObjectName("empty")
+        self.empty.setVisible(not expected)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.admit_button = QPushButton(self.tr("Dejar pasar"))
+        self.admit_button.setObjectName("primary")
+        self.admit_button.setEnabled(bool(expected))
+        close = QPushButton(self.tr("Cerrar"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.admit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,7 @@ from ker_field.services import retention
 from ker_field.services import visitors as gate
 from ker_field.services.context import ServiceContext
 from ker_field.services.visitors import NdaState, Outcome, Verdict, WalkIn
-from ker_field.ui.gate.dialogs import AnomaliesDialog, NdaDialog, WalkInDialog
+from ker_field.ui.gate.dialogs import AnomaliesDialog, ExpectedDialog, NdaDialog, WalkInDialog
 from ker_field.ui.i18n import current_language
 from ker_field.ui.journeys import JourneyHost
 
@@ -68,6 +69,7 @@ class GatePage(QWidget):
         self._retention_done = False
         self.camera: Any = None
         self.repeat_window_s = 5.0
+        self.dialog: QDialog | None = None  # the last dialog opened (tests, screenshots)
         self._verdict_at: dict[str, float] = {}
 
         self.entry_button = QPushButton()
@@ -80,6 +82,8 @@ class GatePage(QWidget):
         self.entry_button.setChecked(True)
         self.walk_in_button = QPushButton()
         self.walk_in_button.clicked.connect(self.open_walk_in)
+        self.expected_button = QPushButton()
+        self.expected_button.clicked.connect(self.open_expected)
         self.anomaly_button = QPushButton()
         self.anomaly_button.setObjectName("danger")
         self.anomaly_button.clicked.connect(self.open_anomalies)
@@ -89,6 +93,7 @@ class GatePage(QWidget):
         top.addWidget(self.exit_button)
         top.addStretch(1)
         top.addWidget(self.anomaly_button)
+        top.addWidget(self.expected_button)
         top.addWidget(self.walk_in_button)
 
         self.code = QLineEdit()
@@ -176,6 +181,7 @@ class GatePage(QWidget):
         self.entry_button.setText(self.tr("Entrada"))
         self.exit_button.setText(self.tr("Salida"))
         self.walk_in_button.setText(self.tr("Visita sin invitación"))
+        self.expected_button.setText(self.tr("Esperados"))
         self.code.setPlaceholderText(self.tr("Escanee el QR o escriba el código de la invitación"))
         self.check_button.setText(self.tr("Verificar"))
         self.sign_button.setText(self.tr("Firmar acuerdo"))
@@ -332,8 +338,10 @@ class GatePage(QWidget):
 
         def sign_then_admit() -> Verdict:
             gate.sign_nda_on_screen(ctx, dialog.document, png, name, rut, verdict.invite_id)
-            assert verdict.token is not None
-            return gate.scan_invite(ctx, verdict.token, self.gate_name(), AccessDirection.IN)
+            if verdict.token is not None:
+                return gate.scan_invite(ctx, verdict.token, self.gate_name(), AccessDirection.IN)
+            assert verdict.invite_id is not None
+            return gate.admit_invite(ctx, verdict.invite_id, self.gate_name())
 
         self.host.tasks.run(sign_then_admit, self.show_verdict, self._failed)
 
@@ -410,13 +418,42 @@ class GatePage(QWidget):
             dialog.show_refusal(self.tr("No se pudo registrar: {error}").format(error=error))
 
     @Slot()
-    def open_anomalies(self) -> AnomaliesDialog:
+    def open_expected(self) -> None:
+        """The list of people expected now (read off the GUI thread), in a dialog."""
         ctx = self.host.session.context()
-        dialog = AnomaliesDialog(gate.gate_anomalies(ctx), self)
+        self.host.tasks.run(partial(gate.expected_now, ctx), self._show_expected, self._failed)
+
+    def _show_expected(self, expected: list[gate.Expected]) -> None:
+        dialog = ExpectedDialog(expected, self)
+        dialog.admit_button.clicked.connect(partial(self._admit_expected, dialog))
+        dialog.list.itemActivated.connect(partial(self._admit_expected, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+
+    def _admit_expected(self, dialog: ExpectedDialog, *_: object) -> None:
+        invite_id = dialog.selected()
+        if invite_id is None:
+            return
+        dialog.accept()
+        ctx = self.host.session.context()
+        self.host.tasks.run(
+            partial(gate.admit_invite, ctx, invite_id, self.gate_name(), self.direction_now),
+            self.show_verdict,
+            self._failed,
+        )
+
+    @Slot()
+    def open_anomalies(self) -> None:
+        ctx = self.host.session.context()
+        self.host.tasks.run(partial(gate.gate_anomalies, ctx), self._show_anomalies, self._failed)
+
+    def _show_anomalies(self, anomalies: list[gate.AnomalyView]) -> None:
+        dialog = AnomaliesDialog(anomalies, self)
         dialog.resolve_button.clicked.connect(partial(self._resolve, dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-        return dialog
+        self.dialog = dialog
 
     def _resolve(self, dialog: AnomaliesDialog) -> None:
         anomaly = dialog.selected()
