@@ -102,7 +102,7 @@ class LotoLog(TenantOwned, Base):
     # the previous entry for the same asset, this entry's hash over its canonical facts
     # (photo hash included), the device's own hash when the server's differs, and the
     # server's flag (a reason code) when the device's chain disagreed with its own.
-    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    prev_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     entry_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     claimed_hash: Mapped[str | None] = mapped_column(String(64))
     chain_flag: Mapped[str | None] = mapped_column(String(64))

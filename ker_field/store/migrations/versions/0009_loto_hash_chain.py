@@ -24,9 +24,12 @@ def upgrade() -> None:
     for name in ("prev_hash", "entry_hash", "claimed_hash", "chain_flag"):
         op.add_column("loto_log", sa.Column(name, sa.String(length=64), nullable=True))
     op.create_index(op.f("ix_loto_log_entry_hash"), "loto_log", ["entry_hash"], unique=False)
+    # The chain's head is the asset's entry no other entry names as previous.
+    op.create_index(op.f("ix_loto_log_prev_hash"), "loto_log", ["prev_hash"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_loto_log_prev_hash"), table_name="loto_log")
     op.drop_index(op.f("ix_loto_log_entry_hash"), table_name="loto_log")
     with op.batch_alter_table("loto_log") as batch:
         for name in ("chain_flag", "claimed_hash", "entry_hash", "prev_hash"):
