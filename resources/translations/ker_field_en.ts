@@ -474,6 +474,29 @@ Expires: {expires}</translation>
         </message>
     </context>
     <context>
+        <name>ExpectedDialog</name>
+        <message>
+            <source>Esperados ahora</source>
+            <translation>Expected now</translation>
+        </message>
+        <message>
+            <source>{time} · {name} ({company}) · {kind} · visita a {host}</source>
+            <translation>{time} · {name} ({company}) · {kind} · visiting {host}</translation>
+        </message>
+        <message>
+            <source>No hay invitaciones vigentes por llegar.</source>
+            <translation>No valid invitations still to arrive.</translation>
+        </message>
+        <message>
+            <source>Dejar pasar</source>
+            <translation>Let in</translation>
+        </message>
+        <message>
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstSyncDialog</name>
         <message>
             <source>Primera sincronización</source>
@@ -537,6 +560,10 @@ Expires: {expires}</translation>
         <message>
             <source>Visita sin invitación</source>
             <translation>Walk-in</translation>
+        </message>
+        <message>
+            <source>Esperados</source>
+            <translation>Expected</translation>
         </message>
         <message>
             <source>Escanee el QR o escriba el código de la invitación</source>

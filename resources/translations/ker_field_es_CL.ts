@@ -474,6 +474,29 @@ Vence: {expires}</translation>
         </message>
     </context>
     <context>
+        <name>ExpectedDialog</name>
+        <message>
+            <source>Esperados ahora</source>
+            <translation>Esperados ahora</translation>
+        </message>
+        <message>
+            <source>{time} · {name} ({company}) · {kind} · visita a {host}</source>
+            <translation>{time} · {name} ({company}) · {kind} · visita a {host}</translation>
+        </message>
+        <message>
+            <source>No hay invitaciones vigentes por llegar.</source>
+            <translation>No hay invitaciones vigentes por llegar.</translation>
+        </message>
+        <message>
+            <source>Dejar pasar</source>
+            <translation>Dejar pasar</translation>
+        </message>
+        <message>
+            <source>Cerrar</source>
+            <translation>Cerrar</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstSyncDialog</name>
         <message>
             <source>Primera sincronización</source>
@@ -537,6 +560,10 @@ Vence: {expires}</translation>
         <message>
             <source>Visita sin invitación</source>
             <translation>Visita sin invitación</translation>
+        </message>
+        <message>
+            <source>Esperados</source>
+            <translation>Esperados</translation>
         </message>
         <message>
             <source>Escanee el QR o escriba el código de la invitación</source>
