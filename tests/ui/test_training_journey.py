@@ -21,10 +21,12 @@ from ker_field.settings import Settings
 from ker_field.store.local import LocalStore
 from ker_field.store.tables import OutboxEntry, SyncIssue
 from ker_field.ui.main_window import MainWindow
-from ker_field.ui.session import UserSession
+from ker_field.ui.session import UserSession, sign_in
 from ker_field.ui.tasks import TaskRunner
 from ker_field.ui.training.page import TrainingPage
+from sync.client.api import ServerUnavailable
 from tests.helpers.clock import FakeClock
+from tests.helpers.fault_proxy import Fault, FaultProxy
 from tests.helpers.live_server import LiveServer, database_url, run_server
 
 HYDRAULIC = demo.demo_id("module", "hydraulic")
@@ -40,14 +42,25 @@ def server(tmp_path: Path) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def window_for(qtbot, signed_in, tasks: TaskRunner, tmp_path: Path, server: LiveServer):
+def network(server: LiveServer) -> Iterator[FaultProxy]:
+    """The device reaches the server through a proxy the test can cut (the network)."""
+    port = int(server.url.rsplit(":", 1)[1])
+    with FaultProxy(("127.0.0.1", port), seed=8) as proxy:
+        yield proxy
+
+
+@pytest.fixture
+def window_for(
+    qtbot, store: LocalStore, tasks: TaskRunner, tmp_path: Path, server: LiveServer, network
+):
     opened: list[MainWindow] = []
 
     def make(username: str, sync: bool = True) -> MainWindow:
-        session = signed_in(username)
+        password = next(u.password for u in demo.DEMO_USERS if u.username == username)
+        session = sign_in(store, network.url, username, password, clock=server.clock)
         if sync:
             session.sync_engine().sync_once(session.scopes())
-        window = MainWindow(session, Settings(server_url=server.url), tmp_path / "data", tasks)
+        window = MainWindow(session, Settings(server_url=network.url), tmp_path / "data", tasks)
         qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
         window.resize(1024, 600)
         window.show()
@@ -58,6 +71,7 @@ def window_for(qtbot, signed_in, tasks: TaskRunner, tmp_path: Path, server: Live
     yield make
     for window in opened:
         window.shutdown()
+        window.session.close()
 
 
 def _page(qtbot, window: MainWindow) -> TrainingPage:
@@ -120,7 +134,7 @@ def _hand_in(qtbot, page: TrainingPage) -> None:
 
 
 def test_quiz_offline_then_sync_grades_it_issues_a_certificate_and_unlocks_loto(
-    qtbot, window_for, store: LocalStore, server: LiveServer, tasks: TaskRunner
+    qtbot, window_for, network: FaultProxy, store: LocalStore, server: LiveServer
 ):
     window = window_for("tecnico")
     session: UserSession = window.session
@@ -148,7 +162,10 @@ def test_quiz_offline_then_sync_grades_it_issues_a_certificate_and_unlocks_loto(
     assert page.download_progress.maximum() == entry.content_size
     assert store.blobs.exists(entry.content_sha256)
 
-    # The quiz, answered with no server involved: every answer kept at once.
+    # The network goes: the quiz is answered offline, every answer kept at once.
+    network.set_weights({Fault.DROP_BEFORE: 1.0})
+    with pytest.raises(ServerUnavailable):
+        session.sync_engine().sync_once(session.scopes())
     page.content_quiz.click()
     _answer(qtbot, page, {"q1": 1, "q2": 0})  # false; the try-out
     qtbot.waitUntil(lambda: page.quiz.saves_done >= 1 and not page.quiz.busy, timeout=5_000)
@@ -158,7 +175,12 @@ def test_quiz_offline_then_sync_grades_it_issues_a_certificate_and_unlocks_loto(
         names = [e.name for e in db.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))]
     assert names[-2:] == ["training.start_module", "training.submit_attempt"]
 
-    # Sync: the server grades it and issues the certificate; the page shows it.
+    with pytest.raises(ServerUnavailable):  # still offline: it waits in the outbox
+        session.sync_engine().sync_once(session.scopes())
+    assert store.pending_count() >= 2
+
+    # The network is back. Sync: the server grades it and issues the certificate.
+    network.set_weights({Fault.NONE: 1.0})
     report = session.sync_engine().sync_once(session.scopes())
     assert report.push.rejected == 0
     page.show_catalog()
