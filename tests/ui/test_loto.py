@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QDesktopServices
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ker_field.capture.photo import read_meta
@@ -427,3 +427,17 @@ def test_a_lock_chosen_in_the_home_list_opens_its_lockout(
     assert page.asset is not None and page.asset.qr_code == "KER-STGO-005"
     assert page.source_rows[0][4] == "C-9 puesto"
     assert page.evidence.text() == "Evidencia pendiente: 1 fotos aún no llegan al servidor."
+
+    # A step the server flagged (pulled back with its chain flag) says so on the record.
+    with scene.transaction() as db:
+        db.execute(
+            update(LotoLog)
+            .where(LotoLog.lockout_id == view.lockout_id, LotoLog.event == LotoEvent.SHUT_DOWN)
+            .values(chain_flag="loto.chain_break")
+        )
+    page.refresh()
+    idle(qtbot, tasks)
+    assert "⚠ El dispositivo registró este paso a continuación de otro registro" in (
+        page.record_list.item(1).text()
+    )
+    assert page.evidence.text().endswith("Cadena de evidencia con problemas: 1.")
