@@ -64,12 +64,16 @@ def fetch_certificate(ctx: ServiceContext, api: ServerApi, number: str) -> train
 
 
 def fetch_missing_certificates(
-    ctx: ServiceContext, api: ServerApi, progress: Progress = _noop
+    ctx: ServiceContext,
+    api: ServerApi,
+    progress: Progress = _noop,
+    skip: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Bring every certificate the person holds whose PDF is not on the device; returns the
-    numbers kept. A certificate the server does not know is skipped (reported by the UI)."""
+    """Bring every certificate the person holds whose PDF is not on the device (but those
+    in ``skip``); returns the numbers kept. One the server refuses (e.g. it keeps no record
+    of it) is left out."""
     kept: list[str] = []
-    missing = training.certificates_to_fetch(ctx)
+    missing = [n for n in training.certificates_to_fetch(ctx) if n not in skip]
     for done, number in enumerate(missing):
         progress("certificates", done, len(missing))
         try:

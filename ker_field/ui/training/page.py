@@ -82,6 +82,7 @@ class TrainingPage(QWidget):
         self.loaded = False
         self._load_task: int | None = None
         self._fetching = False
+        self._fetch_tried: set[str] = set()
         self._download_task: int | None = None
 
         self.stack = QStackedWidget()
@@ -510,17 +511,24 @@ class TrainingPage(QWidget):
         session = self.host.session
         if self._fetching or not session.signed_in_online or self.host.tasks.closed:
             return
-        if not any(e.certificate_number for e in self.entries):
+        numbers = {e.certificate_number for e in self.entries if e.certificate_number}
+        if not numbers - self._fetch_tried:
             return
         self._fetching = True
         self.host.tasks.run(
-            partial(fetch_missing_certificates, self._ctx(), session.api),
-            self._fetched,
+            partial(
+                fetch_missing_certificates,
+                self._ctx(),
+                session.api,
+                skip=frozenset(self._fetch_tried),
+            ),
+            partial(self._fetched, frozenset(numbers)),
             self._fetch_failed,
         )
 
-    def _fetched(self, kept: list[str]) -> None:
+    def _fetched(self, asked: frozenset[str], kept: list[str]) -> None:
         self._fetching = False
+        self._fetch_tried |= asked  # kept, or refused by the server: not asked again
         shown = self.certificate.certificate
         if self.stack.currentWidget() is self.certificate and shown and shown.number in kept:
             self.open_certificate()
