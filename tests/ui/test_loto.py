@@ -399,6 +399,12 @@ def test_a_code_that_is_not_an_asset_is_said_and_search_finds_by_name(
         shown(page) == "El código «KER-FORGED-999» no corresponde a un equipo de esta instalación."
     )
     assert page.asset is None
+    page.scanned("KER1." + "x" * 300)  # a visitor's invite token in front of the camera
+    idle(qtbot, tasks)
+    assert (
+        shown(page)
+        == f"El código «KER1.{'x' * 34}…» no corresponde a un equipo de esta instalación."
+    )
     page.scan_button.click()
     page.code.setText("prensa")
     page.find_button.click()

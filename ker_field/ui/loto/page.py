@@ -371,7 +371,7 @@ class LotoPage(QWidget):
         if isinstance(error, loto.AssetNotFound):
             return self.tr(
                 "El código «{code}» no corresponde a un equipo de esta instalación."
-            ).format(code=error.code)
+            ).format(code=error.code if len(error.code) <= 40 else error.code[:39] + "…")
         if isinstance(error, BlobError):
             return self.tr("La foto no está en este dispositivo: tómela de nuevo.")
         if isinstance(error, OSError):
@@ -602,7 +602,6 @@ class LotoPage(QWidget):
 
     def _show_prerequisites(self, asset: AssetLoto) -> None:
         mark, text = self.prereq_rows["procedure"]
-        mark.parentWidget()  # keep the row
         for widget in (mark, text):
             widget.setVisible(not asset.no_procedure.allowed)
         if not asset.no_procedure.allowed:
