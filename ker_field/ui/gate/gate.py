@@ -126,7 +126,7 @@ class GatePage(QWidget):
         actions.addWidget(self.release_button)
         actions.addStretch(1)
         column = QVBoxLayout(self.panel)
-        column.setContentsMargins(24, 20, 24, 20)
+        column.setContentsMargins(20, 12, 20, 12)
         column.addWidget(self.headline)
         column.addWidget(self.detail, 1)
         column.addLayout(actions)
@@ -257,8 +257,8 @@ class GatePage(QWidget):
         self.panel.setStyleSheet(
             f"QFrame#verdict {{ background: {COLOURS[colour]}; border-radius: 12px; }}"
             "QFrame#verdict QLabel { color: #ffffff; background: transparent; }"
-            "QLabel#verdictHeadline { font-size: 44px; font-weight: bold; }"
-            "QLabel#verdictDetail { font-size: 22px; }"
+            "QLabel#verdictHeadline { font-size: 36px; font-weight: bold; }"
+            "QLabel#verdictDetail { font-size: 20px; }"
         )
 
     def show_verdict(self, verdict: Verdict) -> None:
@@ -297,10 +297,10 @@ class GatePage(QWidget):
             NdaState.REQUIRED: self.tr("falta firmar"),
         }[verdict.nda]
         lines = [
-            verdict.person_name,
-            self.tr("Empresa: {company}").format(company=verdict.company or "—"),
-            self.tr("Anfitrión: {host}").format(host=verdict.host_name or "—"),
-            self.tr("Acceso: {kind}").format(
+            f"{verdict.person_name} · {verdict.company or '—'}",
+            self.tr("Anfitrión: {host}").format(host=verdict.host_name or "—")
+            + " · "
+            + self.tr("Acceso: {kind}").format(
                 kind=label(verdict.access_type, lang) if verdict.access_type else "—"
             ),
             self.tr("Acuerdo de confidencialidad: {state}").format(state=nda),
