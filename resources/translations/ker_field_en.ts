@@ -626,10 +626,6 @@ Expires: {expires}</translation>
             <translation>not signed</translation>
         </message>
         <message>
-            <source>Empresa: {company}</source>
-            <translation>Company: {company}</translation>
-        </message>
-        <message>
             <source>Anfitrión: {host}</source>
             <translation>Host: {host}</translation>
         </message>

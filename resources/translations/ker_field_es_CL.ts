@@ -626,10 +626,6 @@ Vence: {expires}</translation>
             <translation>falta firmar</translation>
         </message>
         <message>
-            <source>Empresa: {company}</source>
-            <translation>Empresa: {company}</translation>
-        </message>
-        <message>
             <source>Anfitrión: {host}</source>
             <translation>Anfitrión: {host}</translation>
         </message>
