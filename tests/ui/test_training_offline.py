@@ -21,7 +21,7 @@ from ker_field.domain.models import TrainingModule, TrainingQuiz
 from ker_field.domain.scopes import tenant_scope
 from ker_field.settings import Settings
 from ker_field.store.local import LocalStore
-from ker_field.store.tables import QuizDraft
+from ker_field.store.tables import OutboxEntry, QuizDraft
 from ker_field.tools import demo_scene
 from ker_field.ui.main_window import MainWindow
 from ker_field.ui.tasks import TaskRunner
@@ -223,5 +223,33 @@ def test_a_practice_quiz_checks_itself_on_the_device(
     qtbot.waitUntil(lambda: page.quiz.result.isVisible(), timeout=10_000)
     assert page.quiz.result.text() == "Práctica corregida en este equipo: 100%."
     assert scene.pending_count() == pending  # nothing goes to the server
+    window.shutdown()
+    session.close()
+
+
+def test_handing_in_right_after_the_last_tap_keeps_that_answer(
+    qtbot, scene: LocalStore, tasks: TaskRunner, tmp_path: Path
+):
+    session = demo_scene.session_for(scene, "tecnico2")
+    window = MainWindow(session, Settings(), tmp_path / "scene", tasks)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.show()
+    page = window.show_page("training")
+    assert isinstance(page, TrainingPage)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    page.choose(INDUCTION)
+    page.quiz_button.click()
+    qtbot.waitUntil(lambda: len(page.quiz.boxes) == 2, timeout=10_000)
+    page.quiz.boxes[0].buttons[1].click()
+    page.quiz.boxes[1].buttons[0].click()
+    page.quiz.boxes[1].buttons[2].click()  # changed her mind, then at once:
+    page.quiz.hand_in()
+    qtbot.waitUntil(lambda: page.quiz.result.isVisible(), timeout=10_000)
+    with scene.sessions() as db:
+        sent = db.scalars(
+            select(OutboxEntry).where(OutboxEntry.name == "training.submit_attempt")
+        ).one()
+    assert sent.args["answers"] == {"q1": False, "q2": 2}
     window.shutdown()
     session.close()

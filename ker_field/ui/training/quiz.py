@@ -133,6 +133,7 @@ class QuizPane(QWidget):
         self._saving = False
         self.saves_done = 0
         self.confirm_box: QMessageBox | None = None
+        self._hand_in_waiting = False
 
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.closed)
@@ -220,6 +221,7 @@ class QuizPane(QWidget):
 
     def _clear(self) -> None:
         self.quiz, self.draft = None, None
+        self._hand_in_waiting = False
         self._unsaved.clear()
         for box in self.boxes:
             box.setParent(None)
@@ -287,10 +289,16 @@ class QuizPane(QWidget):
         self.draft = draft
         self.saves_done += 1
         self._show_saved()
-        self._save_next()
+        if self._hand_in_waiting:
+            self.hand_in()  # it writes the answers still unsaved, then hands in
+        else:
+            self._save_next()
 
     def _save_failed(self, error: BaseException) -> None:
         self._saving = False
+        if self._hand_in_waiting:
+            self._hand_in_waiting = False
+            self.hand_in_button.setEnabled(True)
         self.message.setText(
             self.tr("No se pudo guardar la respuesta: {error}").format(error=error)
         )
@@ -341,9 +349,11 @@ class QuizPane(QWidget):
     def hand_in(self) -> None:
         if self.draft is None:
             return
-        if self.busy:  # the last answers first
-            self.tasks.wait()
         self.hand_in_button.setEnabled(False)
+        if self._saving:  # the answer being written first; then hand in
+            self._hand_in_waiting = True
+            return
+        self._hand_in_waiting = False
         self.tasks.run(
             partial(_hand_in_after_saves, self._context(), self.draft.id, dict(self._unsaved)),
             self._handed_in,
