@@ -6,6 +6,7 @@ message; after sync the live server holds the record and its photos."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from ker_field.capture.photo import read_meta
 from ker_field.domain import demo
 from ker_field.domain.enums import LotoEvent
 from ker_field.domain.models import LotoLog
-from ker_field.services import loto
+from ker_field.services import loto, permits
 from ker_field.settings import Settings
 from ker_field.store.local import LocalStore
 from ker_field.tools import demo_scene
@@ -447,3 +448,45 @@ def test_a_lock_chosen_in_the_home_list_opens_its_lockout(
         page.record_list.item(1).text()
     )
     assert page.evidence.text().endswith("Cadena de evidencia con problemas: 1.")
+
+
+def test_the_lockout_waits_for_the_tickets_permit_and_proceeds_once_it_is_active(
+    qtbot, tmp_path, tasks, windows, scene, clock, ctx_for
+):
+    window, page = windows(session(scene, clock, "tecnico"), camera_file(tmp_path, [None], "p"))
+    open_asset(qtbot, tasks, page, "KER-STGO-001")  # ticket OT-STGO-1001 is rated high
+    assert page.ticket.currentText().startswith("OT-STGO-1001")
+    assert page.prereq_rows["permit"][0].text() == "✘"
+    page.notify_button.click()
+    idle(qtbot, tasks)
+    page.shutdown_button.click()
+    idle(qtbot, tasks)
+    page.scan_button.click()
+    qtbot.waitUntil(lambda: page.camera.frames_shown > 0, timeout=10_000)
+    point = next(iter(page._serial_edits))
+    page._serial_edits[point].setText("P-1")
+    page._photo_buttons[point].click()
+    idle(qtbot, tasks)
+    page._apply_buttons[point].click()
+    idle(qtbot, tasks)
+    assert shown(page) == "El trabajo tiene riesgo alto: necesita un permiso aprobado y activo."
+
+    # The permit: requested by the technician, approved by a supervisor, activated.
+    tech, boss = ctx_for("tecnico"), ctx_for("supervisor")
+    ticket = demo.demo_id("ticket", "STGO", "1")
+    requested = permits.request_permit(
+        tech, ticket, "Cambio de interruptor", 4, 4, clock.now, clock.now + timedelta(hours=8)
+    )
+    permits.approve_permit(boss, requested.id)
+    permits.activate_permit(tech, requested.id)
+    window.refresh()
+    idle(qtbot, tasks)
+    assert page.prereq_rows["permit"][0].text() == "✔"
+    page._apply_buttons[point].click()
+    idle(qtbot, tasks)
+    page.release_button.click()
+    idle(qtbot, tasks)
+    page.verify_button.click()
+    idle(qtbot, tasks)
+    assert page.work_banner.text() == "✔ Puede empezar a trabajar: equipo aislado y verificado."
+    page.scan_button.click()
