@@ -50,7 +50,7 @@ class RollCallPage(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the detail (locks held) takes what is left
         self.table.doubleClicked.connect(self.toggle_safe)
         self.safe_button = QPushButton()
         self.safe_button.setObjectName("primary")
