@@ -400,6 +400,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, _Page] = {}
         self.journeys: dict[str, tuple[Journey, QWidget]] = {}
         self._placeholders: dict[str, QWidget] = {}
+        self._lazy: dict[str, Journey] = {}  # journeys whose tab was never opened
         self._defer_journeys = defer_journeys
         self._closed = False
         journeys = {} if defer_journeys else registered()
@@ -410,6 +411,7 @@ class MainWindow(QMainWindow):
                 self._add_page(key)
             elif defer_journeys:
                 self._add_placeholder(key)
+        self.tabs.currentChanged.connect(self._tab_opened)
 
         home = QWidget()
         home_layout = QVBoxLayout(home)
@@ -499,35 +501,73 @@ class MainWindow(QMainWindow):
         self.journeys[journey.key] = (journey, page)
         self.tabs.insertTab(index, page, journey.title())
 
-    def _add_placeholder(self, key: str) -> None:
-        """A journey tab whose module is still loading (cold start)."""
+    def _add_placeholder(self, key: str, index: int = -1) -> None:
+        """A journey tab whose page is not made yet (cold start)."""
         page = QLabel(self.tr("Cargando…"))
         page.setObjectName(f"page_{key}")
         page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholders[key] = page
-        self.tabs.addTab(page, "…")
+        self.tabs.insertTab(index, page, "…")
 
     def _attach_journeys(self, journeys: dict[str, Journey]) -> None:
-        """Put the journey pages in the place of their placeholders (or of a built-in list
-        the journey replaces), keeping the tab the person is on."""
+        """Name the placeholders of the journeys (or put one in place of a built-in list a
+        journey replaces); each page is made when its tab is first opened (a cold start
+        then never waits for every page at once). Keeps the tab the person is on."""
         current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
         for key in self.keys():
-            old: QWidget | None = self._placeholders.pop(key, None)
+            old: QWidget | None = self._placeholders.get(key)
             if old is None and key in journeys and key in self.pages:
                 old = self.pages.pop(key).page
+                index = self.tabs.indexOf(old)
+                self.tabs.removeTab(index)
+                old.deleteLater()
+                self._add_placeholder(key, index)
+                old = self._placeholders[key]
             if old is None:
                 continue
-            index = self.tabs.indexOf(old)
-            self.tabs.removeTab(index)
-            old.deleteLater()
             if key in journeys:
-                self._add_journey(journeys[key], index)
+                self._lazy[key] = journeys[key]
+                self.tabs.setTabText(self.tabs.indexOf(old), journeys[key].title())
+            else:  # no such journey (yet): no tab
+                self.tabs.removeTab(self.tabs.indexOf(self._placeholders.pop(key)))
+                old.deleteLater()
         self.tabs.setCurrentIndex(min(max(current, 0), self.tabs.count() - 1))
+        self.tabs.blockSignals(False)
+        self._tab_opened(self.tabs.currentIndex())
+
+    @Slot(int)
+    def _tab_opened(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is not None:
+            self._make_journey_page(widget.objectName().removeprefix("page_"))
+
+    def _make_journey_page(self, key: str) -> QWidget | None:
+        """The page of journey ``key``, made now if its tab was never opened."""
+        if key in self.journeys:
+            return self.journeys[key][1]
+        journey = self._lazy.pop(key, None)
+        if journey is None:
+            return None
+        placeholder = self._placeholders.pop(key)
+        index = self.tabs.indexOf(placeholder)
+        was_current = self.tabs.currentIndex() == index
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self._add_journey(journey, index)
+        if was_current:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        page = self.journeys[key][1]
+        if self.session.store_ready:
+            page.refresh()  # type: ignore[attr-defined]
+        return page
 
     def show_page(self, key: str) -> QWidget | None:
         """Bring the tab ``key`` to the front; its page, or None when this home lacks it."""
         page: QWidget | None = (
-            self.pages[key].page if key in self.pages else self.journeys.get(key, (None, None))[1]
+            self.pages[key].page if key in self.pages else self._make_journey_page(key)
         )
         if page is not None:
             self.tabs.setCurrentWidget(page)
@@ -535,8 +575,11 @@ class MainWindow(QMainWindow):
 
     def open_asset(self, asset_id: uuid.UUID) -> None:
         """Open an asset in the first journey of this home that shows assets."""
-        for journey, page in self.journeys.values():
-            if journey.opens_assets:
+        for key in self.keys():
+            journey = self.journeys[key][0] if key in self.journeys else self._lazy.get(key)
+            if journey is not None and journey.opens_assets:
+                page = self._make_journey_page(key)
+                assert page is not None
                 self.tabs.setCurrentWidget(page)
                 page.open_asset(asset_id)  # type: ignore[attr-defined]
                 return
@@ -615,6 +658,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("KER Field"))
         for journey, page in self.journeys.values():
             self.tabs.setTabText(self.tabs.indexOf(page), journey.title())
+        for key, journey in self._lazy.items():
+            self.tabs.setTabText(self.tabs.indexOf(self._placeholders[key]), journey.title())
         for spec in self.pages.values():
             self.tabs.setTabText(self.tabs.indexOf(spec.page), spec.title())
             spec.page.model.set_columns(spec.columns())
