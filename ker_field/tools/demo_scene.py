@@ -13,9 +13,11 @@ import numpy as np
 from sqlalchemy import select
 
 from ker_field.domain import demo
-from ker_field.domain.enums import AccessType, PermitHazard
+from ker_field.domain.enums import AccessType, PermitHazard, TrainingStatus
 from ker_field.domain.models import TrainingModule, User, UserTrainingProgress
+from ker_field.domain.operations.training import progress_id
 from ker_field.domain.rules.common import Actor
+from ker_field.domain.scopes import user_scope
 from ker_field.services import loto, permits, visitors
 from ker_field.services.context import ServiceContext
 from ker_field.store.local import LocalStore
@@ -154,6 +156,20 @@ def _training(store: LocalStore, now: datetime) -> None:
                     verify_url="http://127.0.0.1:8765/verify/demo-electrical",
                     pdf_sha256=store.blobs.put(data),
                     pdf_size=len(data),
+                )
+            )
+        induction = demo.demo_id("module", "induction")
+        if db.get(UserTrainingProgress, progress_id(demo.USER_IDS["tecnico"], induction)) is None:
+            db.add(  # the plant induction, assigned with a due date
+                UserTrainingProgress(
+                    id=progress_id(demo.USER_IDS["tecnico"], induction),
+                    tenant_id=demo.TENANT_ID,
+                    scope=user_scope(demo.USER_IDS["tecnico"]),
+                    user_id=demo.USER_IDS["tecnico"],
+                    module_id=induction,
+                    status=TrainingStatus.ASSIGNED,
+                    assigned_at=now - timedelta(days=3),
+                    due_at=now + timedelta(days=12),
                 )
             )
         db.add(
