@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from ker_field.domain.enums import PermitStatus, RiskLevel, TicketStatus, TrainingStatus
+from ker_field.domain.labels import CATEGORY_LABELS
 from ker_field.domain.models import (
     Asset,
     Local,
@@ -79,11 +80,18 @@ def assets(ctx: ServiceContext, search: str = "", limit: int = ASSET_PAGE) -> li
     needle = search.strip()
     if needle:
         pattern = f"%{needle}%"
+        # A category is shown by its label ("hidráulico"): match the labels too.
+        labelled = [
+            key
+            for key, names in CATEGORY_LABELS.items()
+            if any(needle.lower() in name for name in names)
+        ]
         query = query.where(
             or_(
                 Asset.name.ilike(pattern),
                 Asset.qr_code.ilike(pattern),
                 Asset.category.ilike(pattern),
+                Asset.category.in_(labelled),
                 Asset.location.ilike(pattern),
             )
         )
