@@ -311,7 +311,9 @@ def test_wrong_person_member_lock_and_supervisor_exception(
     open_asset(qtbot, tasks, mine, "KER-STGO-005")
     mine.group_button.click()
     assert mine.dialog is not None
-    mine.dialog.serial.setText("CAJA-1")
+    mine.scanned("CAJA-1")  # the lockbox's tag read by the camera fills the serial
+    idle(qtbot, tasks)
+    assert mine.dialog.serial.text() == "CAJA-1"
     mine.dialog.ok_button.click()
     idle(qtbot, tasks)
     assert mine.group_label.text().startswith("Caja de bloqueo grupal CAJA-1")

@@ -149,6 +149,7 @@ class SerialDialog(QDialog):
         self.label.setObjectName("subtitle")
         self.serial = QLineEdit()
         self.serial.setPlaceholderText(self.tr("N.º de serie del candado"))
+        self.serial.setMaxLength(64)
         self.serial.returnPressed.connect(self._confirm)
         self.message = QLabel()
         self.message.setObjectName("error")

@@ -55,6 +55,7 @@ except ImportError:  # pragma: no cover - only while the camera layer is missing
     CameraView = None  # type: ignore[assignment,misc]
 
 TICK, CROSS, WARN = "✔", "✘", "⚠"
+SERIAL_MAX = 64  # what a LotoLog lock serial holds
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -438,8 +439,12 @@ class LotoPage(QWidget):
         )
 
     def _scanned_not_asset(self, code: str, error: BaseException) -> None:
-        target = self._serial_target()
-        if isinstance(error, loto.AssetNotFound) and target is not None:
+        fits = isinstance(error, loto.AssetNotFound) and 0 < len(code) <= SERIAL_MAX
+        if fits and isinstance(self.dialog, SerialDialog) and self.dialog.isVisible():
+            self.dialog.serial.setText(code)  # the lockbox's or a personal lock's serial
+            return
+        target = self._serial_target() if fits else None
+        if target is not None:
             edit = self._serial_edits[target]
             edit.setText(code)
             self.say(self.tr("Candado {serial} leído.").format(serial=code))
@@ -675,6 +680,7 @@ class LotoPage(QWidget):
             serial = QLineEdit(self.serials.get(src.id, ""))
             serial.setObjectName(f"serial_{src.position}")
             serial.setPlaceholderText(self.tr("Escanee o escriba el candado"))
+            serial.setMaxLength(SERIAL_MAX)
             serial.textChanged.connect(partial(self._serial_typed, src.id))
             photo = QPushButton(
                 self.tr("Foto ✔") if src.id in self.photos else self.tr("Tomar foto")
