@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from fastapi.responses import FileResponse, JSONResponse
-from sqlalchemy import func, select
+from fastapi.responses import FileResponse
+from sqlalchemy import String, Text, cast, func, select
 
 from ker_field.domain.decision import define
 from sync.protocol import (
@@ -58,7 +60,7 @@ def pull(
     scope: Annotated[str, Query(max_length=80)],
     after: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-) -> PullResponse | JSONResponse:
+) -> PullResponse | Response:
     """The scope's changes with ``seq > after`` in order; ``reset`` when the cursor is older
     than the retained tombstones (the client takes a fresh snapshot, keeping its outbox)."""
     if scope not in who.scopes:
@@ -74,19 +76,24 @@ def pull(
             reset=True,
             server_time=server.now(),
         )
-    rows = list(
-        session.scalars(
-            select(ChangeLogEntry)
-            .where(ChangeLogEntry.scope == scope, ChangeLogEntry.seq > after)
-            .order_by(ChangeLogEntry.seq)
-            .limit(limit + 1)
+    found = session.execute(
+        select(
+            ChangeLogEntry.seq,
+            ChangeLogEntry.entity,
+            cast(ChangeLogEntry.row_id, String),
+            ChangeLogEntry.op,
+            cast(ChangeLogEntry.row, Text),  # the stored JSON text, never decoded here
         )
+        .where(ChangeLogEntry.scope == scope, ChangeLogEntry.seq > after)
+        .order_by(ChangeLogEntry.seq)
+        .limit(limit + 1)
     )
+    rows = list(found.all())
     has_more = len(rows) > limit
-    rows = rows[:limit]
-    cursor = rows[-1].seq if rows else after
+    del rows[limit:]
+    cursor = rows[-1][0] if rows else after
     remaining = 0
-    if has_more:
+    if has_more:  # one index-only count (about a millisecond for 100,000 entries)
         remaining = int(
             session.scalar(
                 select(func.count())
@@ -95,28 +102,43 @@ def pull(
             )
             or 0
         )
-    # The page is built as plain JSON: validating 5,000 Change models a page cost more than
-    # the query (PullResponse still documents the shape in OpenAPI, and tests check it).
-    body = {
-        "scope": scope,
-        "changes": [
-            {
-                "seq": row.seq,
-                "scope": row.scope,
-                "entity": row.entity,
-                "id": str(row.row_id),
-                "op": row.op,
-                "row": row.row,
-            }
-            for row in rows
-        ],
-        "next_cursor": cursor,
-        "has_more": has_more,
-        "remaining": remaining,
-        "reset": False,
-        "server_time": server.now().isoformat(),
-    }
-    return JSONResponse(body)
+    tail = (
+        f'"next_cursor":{cursor},"has_more":{"true" if has_more else "false"},'
+        f'"remaining":{remaining},"reset":false,"server_time":"{server.now().isoformat()}"}}'
+    )
+    return Response(page_body(scope, rows, tail), media_type="application/json")
+
+
+def _dashed(row_id: str) -> str:
+    """A UUID's canonical text (SQLite keeps its 32 hex digits, PostgreSQL its text)."""
+    if len(row_id) == 32:
+        return f"{row_id[:8]}-{row_id[8:12]}-{row_id[12:16]}-{row_id[16:20]}-{row_id[20:]}"
+    return row_id
+
+
+def page_body(scope: str, rows: Sequence[Sequence[Any]], tail: str) -> bytes:
+    """A pull page (the PullResponse shape) put together from the change log's stored JSON
+    text: no row is decoded or encoded again. ``tail`` holds the members after ``changes``.
+
+    Only the row text comes from the log as it is; the other members are numbers, UUIDs and
+    JSON-escaped names."""
+    scope_json = json.dumps(scope)
+    names: dict[str, str] = {}
+
+    def name(value: str) -> str:
+        known = names.get(value)
+        if known is None:
+            known = names[value] = json.dumps(value)
+        return known
+
+    changes = ",".join(
+        [
+            f'{{"seq":{seq},"scope":{scope_json},"entity":{name(entity)},"id":"{_dashed(row_id)}",'
+            f'"op":{name(op)},"row":{"null" if row is None else row}}}'
+            for seq, entity, row_id, op, row in rows
+        ]
+    )
+    return f'{{"scope":{scope_json},"changes":[{changes}],{tail}'.encode()
 
 
 @router.post("/sync/push", response_model=PushResponse)
