@@ -17,6 +17,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ker_field.domain.decision import Decision
     from ker_field.domain.models import Base
     from ker_field.store.local import LocalStore
+    from ker_field.tools.demo_server import DemoServer
 
 _TEXT: dict[str, dict[Lang, str]] = {
     "title": {"es": "KER Field {version}: almacén local", "en": "KER Field {version}: local store"},
@@ -151,6 +153,11 @@ def run_summary(data_dir: str | None, demo_data: bool, lang: Lang) -> int:
     return 0
 
 
+def _demo_server_ready(server: DemoServer, timeout: float = 60.0) -> None:
+    server.wait_ready(timeout)
+    print(f"KER Field: demo server on {server.url}", flush=True)
+
+
 def run_gui(
     data_dir: Path,
     demo_mode: bool,
@@ -183,11 +190,10 @@ def run_gui(
     install_language(settings.language)
     apply_theme(app)
     demo_server: DemoServer | None = None
-    if demo_mode:
+    if demo_mode:  # the login window shows while the server starts (it waits to sign in)
         print(f"KER Field: starting the demo server in {data_dir / 'server'} ...", flush=True)
-        demo_server = DemoServer.start(data_dir / "server")
+        demo_server = DemoServer.launch(data_dir / "server")
         settings = settings.with_(server_url=demo_server.url)
-        print(f"KER Field: demo server on {demo_server.url}", flush=True)
     store = StoreOpening(data_dir)  # opens on the task runner while the login window shows
     controller = AppController(store, settings, data_dir, demo=demo_mode)
     # Ctrl+C / SIGTERM close the app cleanly (and so stop the demo server): Python runs signal
@@ -200,6 +206,8 @@ def run_gui(
     try:
         controller.login.resize(1024, 600)
         controller.start()
+        if demo_server is not None:
+            controller.login.wait_for_server(partial(_demo_server_ready, demo_server))
         return int(app.exec())
     finally:
         wake.stop()

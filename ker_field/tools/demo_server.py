@@ -39,6 +39,15 @@ class DemoServer:
 
     @classmethod
     def start(cls, folder: Path, port: int | None = None, timeout: float = 60.0) -> DemoServer:
+        """Launch the server and wait until it answers."""
+        server = cls.launch(folder, port)
+        server.wait_ready(timeout)
+        return server
+
+    @classmethod
+    def launch(cls, folder: Path, port: int | None = None) -> DemoServer:
+        """Launch the server (its address is known at once); :meth:`wait_ready` waits for it
+        to answer (the app does that off the GUI thread, with its login window showing)."""
         folder.mkdir(parents=True, exist_ok=True)
         if port is None:
             port = DEMO_PORT if _port_free(DEMO_PORT) else _free_port()
@@ -59,9 +68,7 @@ class DemoServer:
         ]
         with log_path.open("ab") as log:
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        server = cls(f"http://127.0.0.1:{port}", process, log_path)
-        server.wait_ready(timeout)
-        return server
+        return cls(f"http://127.0.0.1:{port}", process, log_path)
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -3,6 +3,7 @@ cannot be reached; in demo mode, the demo people to tap."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -239,6 +240,23 @@ class LoginWindow(QWidget):
         self.password.selectAll()
         self.password.setFocus()
         self.message.setText(self.failure_text(error))
+
+    def wait_for_server(self, ready: Callable[[], object]) -> None:
+        """Signing in waits for the embedded demo server: ``ready`` (run off the GUI thread)
+        returns once it answers, or raises."""
+        self._set_busy(True)
+        self.message.setText(self.tr("Iniciando el servidor de demostración…"))
+        self._tasks.run(ready, self._server_ready, self._server_failed)
+
+    def _server_ready(self, _result: object) -> None:
+        self._set_busy(False)
+        self.message.clear()
+
+    def _server_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.setText(
+            self.tr("El servidor de demostración no partió: {error}").format(error=error)
+        )
 
     def store_failed(self, error: BaseException) -> None:
         """The device's store could not be opened (a full or read-only disk...)."""

@@ -969,6 +969,14 @@ Expires: {expires}</translation>
             <translation>The server address must start with http:// or https://</translation>
         </message>
         <message>
+            <source>Iniciando el servidor de demostración…</source>
+            <translation>Starting the demo server…</translation>
+        </message>
+        <message>
+            <source>El servidor de demostración no partió: {error}</source>
+            <translation>The demo server did not start: {error}</translation>
+        </message>
+        <message>
             <source>No se pudo abrir la base de datos de este equipo: {error}</source>
             <translation>Could not open this device's database: {error}</translation>
         </message>

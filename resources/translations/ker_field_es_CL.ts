@@ -969,6 +969,14 @@ Vence: {expires}</translation>
             <translation>La dirección del servidor debe empezar con http:// o https://</translation>
         </message>
         <message>
+            <source>Iniciando el servidor de demostración…</source>
+            <translation>Iniciando el servidor de demostración…</translation>
+        </message>
+        <message>
+            <source>El servidor de demostración no partió: {error}</source>
+            <translation>El servidor de demostración no partió: {error}</translation>
+        </message>
+        <message>
             <source>No se pudo abrir la base de datos de este equipo: {error}</source>
             <translation>No se pudo abrir la base de datos de este equipo: {error}</translation>
         </message>

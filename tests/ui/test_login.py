@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from ker_field.store.local import LocalStore
@@ -115,3 +117,26 @@ def test_sign_in_with_the_server_live_keeps_the_password_verifier(server: LiveSe
         account = db.get(DeviceAccount, "guardia")
         assert account is not None
         assert PASSWORDS["guardia"] not in account.verifier
+
+
+def test_signing_in_waits_for_the_demo_server_then_opens(qtbot, login_for, unreachable_url):
+    started = threading.Event()
+    window = login_for(unreachable_url, demo=True)
+    window.wait_for_server(lambda: started.wait(5))
+    assert window.busy and not window.sign_in_button.isEnabled()
+    assert window.message.text() == "Iniciando el servidor de demostración…"
+    started.set()
+    qtbot.waitUntil(lambda: not window.busy, timeout=5_000)
+    assert window.sign_in_button.isEnabled() and window.message.text() == ""
+
+
+def test_a_demo_server_that_does_not_start_is_explained(qtbot, login_for, unreachable_url):
+    def fails() -> None:
+        raise RuntimeError("the demo server stopped; see server.log")
+
+    window = login_for(unreachable_url, demo=True)
+    window.wait_for_server(fails)
+    qtbot.waitUntil(lambda: not window.busy, timeout=5_000)
+    assert window.message.text() == (
+        "El servidor de demostración no partió: the demo server stopped; see server.log"
+    )
