@@ -15,9 +15,11 @@ For each server backend (SQLite in a temp folder; PostgreSQL at 127.0.0.1:5432, 
    (the local bound): the same rows, already encoded to their SQLite storage values,
    inserted into an empty device's schema (all its indexes) in one transaction with the
    driver's ``executemany``. Two more figures against that bound explain the gap: the same
-   insert through SQLAlchemy Core from decoded column values (the layer the engine writes
-   through), and the server's own pace (the same pages fetched with bodies read, not
-   decoded: the ceiling of any client).
+   insert through SQLAlchemy Core from decoded column values (what a per-row ORM or Core
+   write path costs; the engine instead encodes wire values straight to storage values and
+   writes them with the driver's ``executemany``, fetching the next page meanwhile), and the
+   server's own pace (the same pages fetched with bodies read, not decoded: the ceiling of
+   any client; the server sends the change log's stored JSON text as it is).
 3. peak memory: the peak RSS of each pull subprocess after the pull (``VmHWM``; Linux's
    ``ru_maxrss`` would report the parent's peak, see ``max_rss_mb``), against the same
    process's peak just before the pull (imports done, store open, signed in).
@@ -375,8 +377,8 @@ def bound_raw(by_table: dict[str, list[dict[str, Any]]], folder: Path) -> float:
 
 
 def bound_core(by_table: dict[str, list[dict[str, Any]]], folder: Path) -> float:
-    """The same rows as decoded column values through SQLAlchemy Core ``insert`` (the layer
-    the engine's upsert goes through), one transaction. Returns rows/s."""
+    """The same rows as decoded column values through SQLAlchemy Core ``insert`` (a per-row
+    Core write path, for comparison), one transaction. Returns rows/s."""
     tables = entity_tables()
     store = LocalStore.open(folder)
     count = sum(len(rows) for rows in by_table.values())

@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from sync.protocol import Mutation, PullResponse, PushRequest, PushResponse
+from sync.protocol import Mutation, PushRequest, PushResponse
+from sync.protocol.pull import MalformedPage, PullPage, parse_pull_page
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -113,14 +114,14 @@ class ServerApi:
         )
         return _parse(PushResponse, body)
 
-    def pull(self, scope: str, after: int, limit: int) -> PullResponse:
+    def pull(self, scope: str, after: int, limit: int) -> PullPage:
         response = self._raw(
             "GET", "/sync/pull", params={"scope": scope, "after": after, "limit": limit}
         )
         _raise_for(response)
-        try:  # parsed and validated in one pass by pydantic-core (pages are large)
-            return PullResponse.model_validate_json(response.content)
-        except ValidationError:
+        try:  # parsed in one pass (pages are large); rows are checked when written
+            return parse_pull_page(response.content)
+        except MalformedPage:
             raise ServerUnavailable("malformed server answer") from None
 
     def blob_status(self, sha256: str) -> tuple[int, bool] | None:

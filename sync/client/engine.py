@@ -15,21 +15,22 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
-from sqlalchemy import Table, delete, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ker_field.store.blobs import BlobCorrupted, BlobMissing
 from ker_field.store.local import LocalStore
 from ker_field.store.tables import BlobQueueEntry, OutboxEntry, SyncIssue, SyncState
 from sync.client.api import Refused, ServerApi, ServerUnavailable
-from sync.protocol import Change, ChangeOp, Mutation, MutationStatus
-from sync.protocol.rows import entity_tables, row_from_json
+from sync.protocol import Mutation, MutationStatus
+from sync.protocol.pull import PullPage
+from sync.protocol.rows import MalformedRow, column_encoder, entity_tables, storage_rows
 
 CLOCK_SKEW_WARNING = timedelta(minutes=5)
 CHUNK = 256 * 1024
@@ -83,6 +84,17 @@ def _noop(_phase: str, _done: int, _total: int) -> None:
 
 def _offset_progress(progress: Progress, base: int, total: int, sent: int) -> None:
     progress("blobs", base + sent, total)
+
+
+@cache
+def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """INSERT of ``columns`` that updates the row already there (names come from the
+    schema, never from the wire)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    return f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT ("id") {conflict}'
 
 
 class SyncEngine:
@@ -202,31 +214,51 @@ class SyncEngine:
     # -- pull ---------------------------------------------------------------------------
 
     def pull(self, scopes: Iterable[str], progress: Progress = _noop) -> PullReport:
+        """Each scope from its cursor to the end. While a page is applied the next one is
+        already on its way (one page ahead at most, so memory stays bounded)."""
         report = PullReport()
         scopes = list(scopes)
         self._forget_other_scopes(scopes)
-        for scope in scopes:
-            cursor = self._cursor(scope)
-            done = 0
+        # Leaving the block waits for a page still in flight: nothing outlives the pull.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ker-pull") as fetcher:
+            for scope in scopes:
+                self._pull_scope(scope, fetcher, report, progress)
+        return report
+
+    def _pull_scope(
+        self, scope: str, fetcher: ThreadPoolExecutor, report: PullReport, progress: Progress
+    ) -> None:
+        cursor = self._cursor(scope)
+        done = 0
+        ahead: Future[PullPage] | None = None
+        try:
             while True:
                 self._check_cancel()
-                page = self.api.pull(scope, cursor, self.page_size)
+                if ahead is None:
+                    page = self.api.pull(scope, cursor, self.page_size)
+                else:
+                    page, ahead = ahead.result(), None
                 if page.reset:
                     self._clear_scope(scope)
                     report.resets.append(scope)
                     cursor = 0
                     continue
-                with self.store.replica_sessions.begin() as session:
-                    applied, skipped = self._apply(session, page.changes)
-                    self._set_cursor(session, scope, page.next_cursor)
-                report.applied += applied
-                report.skipped_pending += skipped
+                if page.has_more:
+                    ahead = fetcher.submit(self.api.pull, scope, page.next_cursor, self.page_size)
+                if page.changes or page.next_cursor != cursor:  # else: nothing new to keep
+                    with self.store.replica_sessions.begin() as session:
+                        applied, skipped = self._apply(session, page.changes)
+                        self._set_cursor(session, scope, page.next_cursor)
+                    report.applied += applied
+                    report.skipped_pending += skipped
                 done += len(page.changes)
                 progress(f"pull:{scope}", done, done + page.remaining)
                 cursor = page.next_cursor
                 if not page.has_more:
                     break
-        return report
+        finally:
+            if ahead is not None:
+                ahead.cancel()  # or, already running, its answer is dropped
 
     def _cursor(self, scope: str) -> int:
         with self.store.sessions() as session:
@@ -241,47 +273,73 @@ class SyncEngine:
             state.cursor = cursor
 
     def _pending_ids(self, session: Session) -> set[str]:
-        ids: set[str] = set()
-        for args in session.scalars(select(OutboxEntry.args)):
-            if isinstance(args, dict) and isinstance(args.get("id"), str):
-                ids.add(args["id"])
-        return ids
+        """The ids of the rows the outbox still has changes for (read by SQLite's JSON
+        functions: the outbox can hold thousands of entries)."""
+        text_id = func.json_type(OutboxEntry.args, "$.id") == "text"
+        return set(
+            session.scalars(select(func.json_extract(OutboxEntry.args, "$.id")).where(text_id))
+        )
 
-    def _apply(self, session: Session, changes: list[Change]) -> tuple[int, int]:
-        """Upsert the page's rows, entity by entity, in one statement each."""
+    def _apply(self, session: Session, changes: list[dict[str, Any]]) -> tuple[int, int]:
+        """Write the page's rows: one upsert per table through the driver's executemany,
+        values encoded straight to what SQLite stores. A later change of a row in the page
+        wins; rows with pending local changes are left alone."""
         if not changes:
             return 0, 0
         tables = entity_tables()
-        pending = self._pending_ids(session)
-        latest: dict[tuple[str, uuid.UUID], Change] = {}
+        latest: dict[str, dict[str, dict[str, Any]]] = {}
+        tombstones: dict[str, dict[str, None]] = {}  # deletes that came without their row
         for change in changes:
-            if change.entity in tables:
-                latest[(change.entity, change.id)] = change  # a later change of a row wins
-        skipped = 0
-        by_table: dict[str, list[dict[str, Any]]] = {}
-        for (entity, ident), change in latest.items():
-            if str(ident) in pending:
-                skipped += 1
+            entity, ident, row = change["entity"], change["id"], change.get("row")
+            if entity not in tables:
+                continue  # an entity this device does not know (a newer server)
+            rows = latest.get(entity)
+            if rows is None:
+                rows = latest[entity] = {}
+            if row is None:
+                rows.pop(ident, None)
+                if change["op"] == "delete":
+                    tombstones.setdefault(entity, {})[ident] = None
                 continue
-            row = dict(change.row or {})
-            row["id"] = str(ident)
-            if change.op is ChangeOp.DELETE:
+            row["id"] = ident
+            if change["op"] == "delete":
                 row["deleted"] = True
-            by_table.setdefault(entity, []).append(row_from_json(tables[entity], row))
-        for entity, rows in by_table.items():
-            self._upsert(session, tables[entity], rows)
-        return sum(len(r) for r in by_table.values()), skipped
-
-    @staticmethod
-    def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-        columns = [c.key for c in table.columns if c.key in rows[0]]
-        uniform = [{c: r.get(c) for c in columns} for r in rows]
-        statement = sqlite_insert(table)
-        statement = statement.on_conflict_do_update(
-            index_elements=[table.c.id],
-            set_={c: statement.excluded[c] for c in columns if c != "id"},
-        )
-        session.execute(statement, uniform)
+            rows[ident] = row
+            if entity in tombstones:
+                tombstones[entity].pop(ident, None)
+        pending = self._pending_ids(session)
+        skipped = 0
+        if pending:
+            groups: list[dict[str, Any]] = [*latest.values(), *tombstones.values()]
+            for group in groups:
+                for ident in pending.intersection(group):
+                    del group[ident]
+                    skipped += 1
+        connection = session.connection()
+        dialect = connection.dialect
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        applied = 0
+        try:
+            for entity, by_id in latest.items():
+                table = tables[entity]
+                by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+                for row in by_id.values():  # one statement per shape (one, from one server)
+                    by_keys.setdefault(tuple(row), []).append(row)
+                for keys, shaped in by_keys.items():
+                    names, values = storage_rows(table, dialect, keys, shaped)
+                    cursor.executemany(_upsert_sql(table.name, tuple(names)), values)
+                    applied += len(values)
+            for entity, idents in tombstones.items():
+                if idents:
+                    encode = column_encoder(tables[entity].c.id, dialect)
+                    update = f'UPDATE "{tables[entity].name}" SET "deleted" = 1 WHERE "id" = ?'
+                    cursor.executemany(update, [(i,) for i in encode(list(idents))])
+                    applied += len(idents)
+        except MalformedRow as exc:
+            raise ServerUnavailable(f"malformed row from the server: {exc}") from None
+        finally:
+            cursor.close()
+        return applied, skipped
 
     def _clear_scope(self, scope: str) -> None:
         """Drop the scope's replicated rows and cursor, keeping the outbox and its rows."""
