@@ -695,6 +695,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read the home's lists and the header counts, off the GUI thread."""
+        if self._closed:  # a sync report queued before the window closed
+            return
         self.tasks.run(
             partial(_load_home, self.session, frozenset(self.pages)),
             self._show_home,
@@ -791,6 +793,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _sync_report(self, _report: SyncReport) -> None:
+        if self._closed:
+            return
         self.header.set_last_sync(datetime.now(UTC))
         self.refresh()
 

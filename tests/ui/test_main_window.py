@@ -193,3 +193,5 @@ def test_log_out_stops_the_window_and_tells_the_app(qtbot, window_for):
     with qtbot.waitSignal(window.logged_out, timeout=2_000):
         window.header.logout_button.click()
     assert not window.idle.timer.isActive()
+    window.relay.report.emit(None)  # a sync round that ended as the person left
+    qtbot.wait(20)  # no reload of a closed window (its task runner may be gone)
