@@ -188,10 +188,12 @@ def test_inactivity_lock_asks_for_the_password(qtbot, window_for, scene):
     assert window.locked
 
 
-def test_log_out_stops_the_window_and_tells_the_app(qtbot, window_for):
+def test_log_out_stops_the_window_and_tells_the_app(qtbot, window_for, tasks):
     window = window_for("tecnico")
     with qtbot.waitSignal(window.logged_out, timeout=2_000):
         window.header.logout_button.click()
     assert not window.idle.timer.isActive()
+    tasks.wait()
+    qtbot.wait(20)
     window.relay.report.emit(None)  # a sync round that ended as the person left
-    qtbot.wait(20)  # no reload of a closed window (its task runner may be gone)
+    assert tasks.running == 0  # no reload of a closed window (its task runner may be gone)
