@@ -71,7 +71,9 @@ class Journey:
 
 def registered() -> dict[str, Journey]:
     """Every journey by key. Journey modules are imported here, lazily, so the login
-    screen does not pay for them."""
+    screen does not pay for them. The app calls this on its task runner (while the login
+    window waits for a password, and after a cold-start main window has painted): a
+    journey module must not create Qt objects (pixmaps, fonts, widgets) when imported."""
     journeys: list[Journey] = []
     # Each journey module adds one line below: journeys += its_module.JOURNEYS
     from ker_field.ui import training
