@@ -475,8 +475,9 @@ def health_ms(base: str) -> float:
 
 
 def server_ceiling(base: str, page: int) -> float:
-    """The pages of an initial pull, bodies read but not decoded, nothing stored: how fast
-    the server (with the loopback) serves them. Returns rows/s (rows counted afterwards)."""
+    """The pages of an initial pull, asked as the engine asks them (``remaining`` counted
+    on the first page only), bodies read but not decoded, nothing stored: how fast the
+    server (with the loopback) serves them. Returns rows/s (rows counted afterwards)."""
     with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
         answer = client.post(
             "/auth/token",
@@ -490,9 +491,10 @@ def server_ceiling(base: str, page: int) -> float:
         for scope in scopes_of(body["user"]):
             cursor = 0
             for _ in range(MAX_PAGES):
-                response = client.get(
-                    "/sync/pull", params={"scope": scope, "after": cursor, "limit": page}
-                )
+                params: dict[str, Any] = {"scope": scope, "after": cursor, "limit": page}
+                if cursor:
+                    params["count"] = "false"  # as the engine asks: counted on the first page
+                response = client.get("/sync/pull", params=params)
                 response.raise_for_status()
                 bodies.append(response.content)
                 # the cursor is needed for the next page: read it from the body's tail,

@@ -114,10 +114,13 @@ class ServerApi:
         )
         return _parse(PushResponse, body)
 
-    def pull(self, scope: str, after: int, limit: int) -> PullPage:
-        response = self._raw(
-            "GET", "/sync/pull", params={"scope": scope, "after": after, "limit": limit}
-        )
+    def pull(self, scope: str, after: int, limit: int, count: bool = True) -> PullPage:
+        """One page; ``count=False`` spares the server counting what is left (``remaining``
+        is then -1 while there is more)."""
+        params = {"scope": scope, "after": after, "limit": limit}
+        if not count:
+            params["count"] = "false"
+        response = self._raw("GET", "/sync/pull", params=params)
         _raise_for(response)
         try:  # parsed in one pass (pages are large); rows are checked when written
             return parse_pull_page(response.content)

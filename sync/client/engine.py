@@ -229,7 +229,7 @@ class SyncEngine:
         self, scope: str, fetcher: ThreadPoolExecutor, report: PullReport, progress: Progress
     ) -> None:
         cursor = self._cursor(scope)
-        done = 0
+        done = total = 0
         ahead: Future[PullPage] | None = None
         try:
             while True:
@@ -244,7 +244,9 @@ class SyncEngine:
                     cursor = 0
                     continue
                 if page.has_more:
-                    ahead = fetcher.submit(self.api.pull, scope, page.next_cursor, self.page_size)
+                    ahead = fetcher.submit(
+                        self.api.pull, scope, page.next_cursor, self.page_size, False
+                    )
                 if page.changes or page.next_cursor != cursor:  # else: nothing new to keep
                     with self.store.replica_sessions.begin() as session:
                         applied, skipped = self._apply(session, page.changes)
@@ -252,7 +254,9 @@ class SyncEngine:
                     report.applied += applied
                     report.skipped_pending += skipped
                 done += len(page.changes)
-                progress(f"pull:{scope}", done, done + page.remaining)
+                if page.remaining >= 0:  # counted on the first page of the scope
+                    total = done + page.remaining
+                progress(f"pull:{scope}", done, max(total, done))
                 cursor = page.next_cursor
                 if not page.has_more:
                     break

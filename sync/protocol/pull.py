@@ -28,7 +28,7 @@ class PullPage:
     changes: list[dict[str, Any]]
     next_cursor: int
     has_more: bool
-    remaining: int
+    remaining: int  # -1: more to come, not counted (asked with count=false)
     reset: bool
 
 

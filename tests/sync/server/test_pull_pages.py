@@ -62,3 +62,15 @@ def test_a_cursor_at_the_end_gets_an_empty_page(live_server, login):
     page = tech.get("/sync/pull", params={"scope": STGO, "after": end}).json()
     assert page["changes"] == [] and page["next_cursor"] == end
     assert page["has_more"] is False and page["remaining"] == 0
+
+
+def test_remaining_is_counted_only_when_asked(live_server, login):
+    tech = login("tecnico")
+    counted = tech.get("/sync/pull", params={"scope": STGO, "limit": 5}).json()
+    uncounted = tech.get("/sync/pull", params={"scope": STGO, "limit": 5, "count": "false"})
+    assert counted["remaining"] == len(logged(live_server, STGO)) - 5
+    assert uncounted.json()["remaining"] == -1  # more to come, not counted
+    assert uncounted.json()["changes"] == counted["changes"]
+    end = counted["next_cursor"] + 10_000_000
+    last = tech.get("/sync/pull", params={"scope": STGO, "after": end, "count": "false"}).json()
+    assert last["has_more"] is False and last["remaining"] == 0
