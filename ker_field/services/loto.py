@@ -351,6 +351,7 @@ class AssetLoto:
     permit: Decision
     inspection: Decision
     lockout: LockoutView | None
+    last_lockout_id: uuid.UUID | None = None  # the latest lockout, open or ended
 
     @property
     def prerequisites(self) -> Decision:
@@ -384,22 +385,26 @@ def find_asset(ctx: ServiceContext, code: str) -> uuid.UUID:
     return found
 
 
-def _open_lockout(session: Session, asset_id: uuid.UUID) -> ops.Lockout | None:
-    """The asset's lockout that has not ended (the latest one started, if several)."""
-    starts = session.execute(
-        select(LotoLog.lockout_id, LotoLog.device_time)
+def _open_lockout(
+    session: Session, asset_id: uuid.UUID, recent: int = 50
+) -> tuple[ops.Lockout | None, uuid.UUID | None]:
+    """The asset's lockout that has not ended (the latest one started, if several) among
+    its ``recent`` latest, and the latest lockout's id (ended or not)."""
+    starts = session.scalars(
+        select(LotoLog.lockout_id)
         .where(
             LotoLog.asset_id == asset_id,
             LotoLog.event == E.NOTIFIED,
             LotoLog.deleted.is_(False),
         )
         .order_by(LotoLog.device_time.desc())
+        .limit(recent)
     ).all()
-    for lockout_id, _started in starts:
+    for lockout_id in starts:
         lockout = ops.load_lockout(session, lockout_id)
         if lockout is not None and not lockout.state().ended:
-            return lockout
-    return None
+            return lockout, starts[0]
+    return None, starts[0] if starts else None
 
 
 def _tickets(session: Session, asset_id: uuid.UUID) -> list[TicketChoice]:
@@ -433,7 +438,7 @@ def asset_loto(
         oc = ctx.op(session)
         asset = get_or_raise(session, Asset, asset_id)
         tickets = _tickets(session, asset_id)
-        lockout = _open_lockout(session, asset_id)
+        lockout, last_lockout_id = _open_lockout(session, asset_id)
         chosen = ticket_id
         if not ticket_chosen:
             if lockout is not None:
@@ -446,7 +451,7 @@ def asset_loto(
             return AssetLoto(
                 asset.id, asset.name, asset.qr_code, asset.category, asset.location,
                 None, None, None, None, (), missing.decision, chosen, tuple(tickets),
-                Decision(), Decision(), Decision(), None,
+                Decision(), Decision(), Decision(), None, last_lockout_id,
             )  # fmt: skip
         parts = ops.prerequisite_parts(oc, asset, procedure, chosen, ctx.actor.user_id)
         view = _view(lockout) if lockout is not None else None
@@ -487,6 +492,7 @@ def asset_loto(
             permit=parts.permit,
             inspection=parts.inspection,
             lockout=view,
+            last_lockout_id=last_lockout_id,
         )
 
 

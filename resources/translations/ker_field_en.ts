@@ -1032,6 +1032,10 @@ Expires: {expires}</translation>
             <translation>{number} · {title} · {risk} risk · permit: {permit}</translation>
         </message>
         <message>
+            <source>Registro del último bloqueo (terminado)</source>
+            <translation>Record of the last lockout (ended)</translation>
+        </message>
+        <message>
             <source>{serial} puesto</source>
             <translation>{serial} on</translation>
         </message>

@@ -1032,6 +1032,10 @@ Vence: {expires}</translation>
             <translation>{number} · {title} · riesgo {risk} · permiso: {permit}</translation>
         </message>
         <message>
+            <source>Registro del último bloqueo (terminado)</source>
+            <translation>Registro del último bloqueo (terminado)</translation>
+        </message>
+        <message>
             <source>{serial} puesto</source>
             <translation>{serial} puesto</translation>
         </message>

@@ -384,6 +384,13 @@ def test_wrong_person_member_lock_and_supervisor_exception(
     dialog.ok_button.click()
     idle(qtbot, tasks)
     assert shown(boss) == "Candado C-1 retirado."
+    # The lockout ended: its record stays readable (and printable); a new one may start.
+    assert boss.record_title.text() == "Registro del último bloqueo (terminado)"
+    assert (
+        "Candado retirado por excepción (supervisor)"
+        in boss.record_list.item(boss.record_list.count() - 1).text()
+    )
+    assert boss.notify_button.isEnabled() and boss.locks_card.isHidden()
     boss.scan_button.click()
     record = loto.lockout_record(tech, view.lockout_id)
     assert record.ended and record.entries[-1].event is LotoEvent.LOCK_REMOVED_EXCEPTION

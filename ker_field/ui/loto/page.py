@@ -492,11 +492,8 @@ class LotoPage(QWidget):
         ctx: ServiceContext, asset_id: uuid.UUID, ticket_id: uuid.UUID | None, chosen: bool
     ) -> tuple[AssetLoto, loto.LockoutRecord | None, dict[uuid.UUID, str]]:
         asset = loto.asset_loto(ctx, asset_id, ticket_id, ticket_chosen=chosen)
-        record = (
-            loto.lockout_record(ctx, asset.lockout.lockout_id)
-            if asset.lockout is not None
-            else None
-        )
+        shown = asset.lockout.lockout_id if asset.lockout is not None else asset.last_lockout_id
+        record = loto.lockout_record(ctx, shown) if shown is not None else None
         return asset, record, loto.user_names(ctx)
 
     # -- show ----------------------------------------------------------------------------
@@ -547,6 +544,11 @@ class LotoPage(QWidget):
             card.show()
         self.locks_card.setVisible(asset.lockout is not None)
         self.record_card.setVisible(record is not None)
+        self.record_title.setText(
+            self.tr("Registro del último bloqueo (terminado)")
+            if record is not None and record.ended
+            else self.tr("Registro")
+        )
 
     def _show_sources(self, asset: AssetLoto) -> None:
         """Each source: energy and magnitude, isolation point, device, verification, lock."""
