@@ -22,6 +22,7 @@ MEDIA_NOTES = pytest.mark.qt_log_ignore(
     "Couldn't (load|resolve) va",
     "PulseAudioService",
     "Could not open media",
+    "No RHI backend",  # no GPU here: Qt converts video frames on the CPU
 )
 
 
