@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.responses import FileResponse
-from sqlalchemy import String, Text, cast, func, select
+from sqlalchemy import String, Text, cast, func, select, text
 
 from ker_field.domain.decision import define
 from sync.protocol import (
@@ -82,6 +82,11 @@ def pull(
             reset=True,
             server_time=server.now(),
         )
+    if session.get_bind().dialect.name == "postgresql":
+        # Index order, always: with statistics not yet refreshed after a large write the
+        # planner took a bitmap scan and sorted every remaining entry (on disk) per page.
+        session.execute(text("SET LOCAL enable_bitmapscan = off"))
+        session.execute(text("SET LOCAL enable_sort = off"))
     found = session.execute(
         select(
             ChangeLogEntry.seq,
