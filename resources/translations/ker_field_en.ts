@@ -2435,7 +2435,7 @@ Expires: {expires}</translation>
         </message>
         <message>
             <source>Material ({size})</source>
-            <translation>Material ({size})</translation>
+            <translation>Course material ({size})</translation>
         </message>
         <message>
             <source>Continuar evaluación</source>
