@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -277,6 +278,56 @@ class StatusHeader(QFrame):
         super().changeEvent(event)
 
 
+class HomeTabs(QTabWidget):
+    """The role home's tabs. Each page sits in a scroll area, so a page taller or wider
+    than a 1024x600 screen scrolls instead of growing the window past the screen; callers
+    still see the pages themselves (``widget``, ``currentWidget``, ``indexOf``,
+    ``setCurrentWidget`` map through the scroll areas)."""
+
+    def _frame(self, page: QWidget) -> QScrollArea:
+        frame = QScrollArea()
+        frame.setObjectName(page.objectName())
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        frame.setWidget(page)
+        return frame
+
+    def insertTab(self, index: int, page: QWidget, title: str) -> int:  # type: ignore[override]  # noqa: N802
+        return super().insertTab(index, self._frame(page), title)
+
+    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]  # noqa: N802
+        return super().addTab(self._frame(page), title)
+
+    def removeTab(self, index: int) -> None:  # noqa: N802
+        frame = super().widget(index)
+        super().removeTab(index)
+        if isinstance(frame, QScrollArea):
+            page = frame.takeWidget()
+            if page is not None:
+                page.setParent(None)
+            frame.deleteLater()
+
+    def widget(self, index: int) -> QWidget | None:
+        frame = super().widget(index)
+        return frame.widget() if isinstance(frame, QScrollArea) else frame
+
+    def currentWidget(self) -> QWidget:  # noqa: N802
+        page = self.widget(self.currentIndex())
+        assert page is not None, "a home always has a tab"
+        return page
+
+    def indexOf(self, page: QWidget | None) -> int:  # noqa: N802
+        for n in range(self.count()):
+            if self.widget(n) is page:
+                return n
+        return -1
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802
+        index = self.indexOf(page)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
 class ListPage(QWidget):
     """One list of a role home: an optional search box, the table, an empty-state line."""
 
@@ -394,7 +445,7 @@ class MainWindow(QMainWindow):
         self.header.logout_button.clicked.connect(self.log_out)
         self.header.set_sites({session.site_id: "…"}, session.site_id)
 
-        self.tabs = QTabWidget()
+        self.tabs = HomeTabs()
         self.tabs.setObjectName("homes")
         self.tabs.setDocumentMode(True)
         self.pages: dict[str, _Page] = {}

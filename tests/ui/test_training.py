@@ -4,25 +4,22 @@ mid-quiz loses nothing; a malformed quiz is refused; the supervisor's matrix and
 from __future__ import annotations
 
 import csv
-import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from ker_field.domain import demo
 from ker_field.domain.enums import TrainingStatus
-from ker_field.domain.models import Asset, TrainingQuiz
-from ker_field.services import loto
+from ker_field.domain.models import TrainingQuiz
 from ker_field.settings import Settings
 from ker_field.store.local import LocalStore
 from ker_field.store.tables import QuizDraft
 from ker_field.ui.main_window import MainWindow
 from ker_field.ui.tasks import TaskRunner
 from ker_field.ui.training.matrix import TrainingMatrixPage
-from ker_field.ui.training.page import TrainingPage
 from tests.helpers.live_server import LiveServer
+from tests.helpers.training_ui import answer, open_training
 
 HYDRAULIC = demo.demo_id("module", "hydraulic")
 ELECTRICAL = demo.demo_id("module", "electrical")
@@ -50,73 +47,14 @@ def window_for(qtbot, signed_in, tasks: TaskRunner, tmp_path: Path, server: Live
         window.shutdown()
 
 
-def _page(qtbot, window: MainWindow) -> TrainingPage:
-    page = window.show_page("training")
-    assert isinstance(page, TrainingPage)
-    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
-    return page
-
-
-def _hydraulic_asset(store: LocalStore) -> uuid.UUID:
-    with store.sessions() as db:
-        return db.scalars(
-            select(Asset.id).where(
-                Asset.category == "hydraulic", Asset.site_id == demo.SITE_IDS["STGO"]
-            )
-        ).first()
-
-
-def _answer(qtbot, page: TrainingPage, choices: dict[str, int]) -> None:
-    """Tap the options (by index) of each question, as a person would."""
-    qtbot.waitUntil(
-        lambda: bool(page.quiz.boxes) and all(b.isVisible() for b in page.quiz.boxes),
-        timeout=10_000,
-    )
-    for box in page.quiz.boxes:
-        if box.question.id in choices:
-            button = box.buttons[choices[box.question.id]]
-            page.quiz.scroll_area.ensureWidgetVisible(button)
-            qtbot.mouseClick(button, _left())
-            assert button.isChecked()
-
-
-def _lock_out(ctx, store: LocalStore, asset: uuid.UUID) -> None:
-    """Notify, shut down and put the first lock on (with its photo): the guarded step."""
-    import cv2
-    import numpy as np
-
-    view = loto.notify_affected(ctx, asset)
-    loto.shut_down(ctx, view.lockout_id)
-    frame = np.full((120, 160, 3), (40, 90, 200), dtype=np.uint8)
-    ok, jpeg = cv2.imencode(".jpg", frame)
-    assert ok
-    photo = store.blobs.put(jpeg.tobytes())
-    loto.apply_lock(ctx, view.lockout_id, view.points[0].id, "L-900", photo)
-
-
-def _left():
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
-
-
-def _hand_in(qtbot, page: TrainingPage) -> None:
-    page.quiz.hand_in_button.click()
-    qtbot.waitUntil(lambda: page.quiz.confirm_box is not None, timeout=5_000)
-    box = page.quiz.confirm_box
-    assert box is not None
-    box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: page.quiz.result.isVisible(), timeout=10_000)
-
-
 def test_a_crash_in_the_middle_of_a_quiz_loses_no_answer(
     qtbot, window_for, store: LocalStore, tasks: TaskRunner
 ):
     window = window_for("tecnico2")
-    page = _page(qtbot, window)
+    page = open_training(qtbot, window)
     page.choose(INDUCTION)
     page.quiz_button.click()
-    _answer(qtbot, page, {"q1": 1})
+    answer(qtbot, page, {"q1": 1})
     draft_id = page.quiz.draft.id
 
     def kept() -> dict:
@@ -125,13 +63,13 @@ def test_a_crash_in_the_middle_of_a_quiz_loses_no_answer(
 
     # Written at once, without closing anything: what a crash right now would leave.
     qtbot.waitUntil(lambda: kept() == {"q1": False}, timeout=5_000)
-    _answer(qtbot, page, {"q2": 2})
+    answer(qtbot, page, {"q2": 2})
     qtbot.waitUntil(lambda: kept() == {"q1": False, "q2": 2}, timeout=5_000)
     window.close()  # the worker closes the app mid-quiz
     window.shutdown()
 
     reopened = window_for("tecnico2", sync=False)
-    again = _page(qtbot, reopened)
+    again = open_training(qtbot, reopened)
     entry = again.choose(INDUCTION)
     assert entry.draft_id == draft_id
     assert again.quiz_button.text() == "Continuar evaluación"
@@ -150,7 +88,7 @@ def test_a_malformed_quiz_is_refused_with_a_message(qtbot, window_for, store: Lo
             {"id": "q1", "kind": "single_choice", "text": "¿Cuál?", "options": ["solo una"]},
             {"id": "q2", "kind": "essay", "text": "Explique"},
         ]
-    page = _page(qtbot, window)
+    page = open_training(qtbot, window)
     page.choose(INDUCTION)
     page.quiz_button.click()
     qtbot.waitUntil(lambda: page.quiz.message.isVisible(), timeout=10_000)
@@ -196,6 +134,6 @@ def test_supervisor_matrix_shows_the_team_and_exports_csv(
 
 
 def test_catalog_model_passes_the_model_tester(qtbot, window_for, qtmodeltester):
-    page = _page(qtbot, window_for("tecnico"))
+    page = open_training(qtbot, window_for("tecnico"))
     qtmodeltester.check(page.model, force_py=True)
     assert page.entries[0].required

@@ -3,19 +3,17 @@ after sync and its certificate unlocks LOTO; a forged local pass unlocks nothing
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from ker_field.domain import demo
 from ker_field.domain.enums import TrainingStatus
-from ker_field.domain.models import Asset, UserTrainingProgress
+from ker_field.domain.models import UserTrainingProgress
 from ker_field.services import loto, training
 from ker_field.settings import Settings
 from ker_field.store.local import LocalStore
@@ -23,11 +21,11 @@ from ker_field.store.tables import OutboxEntry, SyncIssue
 from ker_field.ui.main_window import MainWindow
 from ker_field.ui.session import UserSession, sign_in
 from ker_field.ui.tasks import TaskRunner
-from ker_field.ui.training.page import TrainingPage
 from sync.client.api import ServerUnavailable
 from tests.helpers.clock import FakeClock
 from tests.helpers.fault_proxy import Fault, FaultProxy
 from tests.helpers.live_server import LiveServer, database_url, run_server
+from tests.helpers.training_ui import answer, hand_in, hydraulic_asset, lock_out, open_training
 
 HYDRAULIC = demo.demo_id("module", "hydraulic")
 ELECTRICAL = demo.demo_id("module", "electrical")
@@ -74,76 +72,17 @@ def window_for(
         window.session.close()
 
 
-def _page(qtbot, window: MainWindow) -> TrainingPage:
-    page = window.show_page("training")
-    assert isinstance(page, TrainingPage)
-    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
-    return page
-
-
-def _hydraulic_asset(store: LocalStore) -> uuid.UUID:
-    with store.sessions() as db:
-        return db.scalars(
-            select(Asset.id).where(
-                Asset.category == "hydraulic", Asset.site_id == demo.SITE_IDS["STGO"]
-            )
-        ).first()
-
-
-def _answer(qtbot, page: TrainingPage, choices: dict[str, int]) -> None:
-    """Tap the options (by index) of each question, as a person would."""
-    qtbot.waitUntil(
-        lambda: bool(page.quiz.boxes) and all(b.isVisible() for b in page.quiz.boxes),
-        timeout=10_000,
-    )
-    for box in page.quiz.boxes:
-        if box.question.id in choices:
-            button = box.buttons[choices[box.question.id]]
-            page.quiz.scroll_area.ensureWidgetVisible(button)
-            qtbot.mouseClick(button, _left())
-            assert button.isChecked()
-
-
-def _lock_out(ctx, store: LocalStore, asset: uuid.UUID) -> None:
-    """Notify, shut down and put the first lock on (with its photo): the guarded step."""
-    import cv2
-    import numpy as np
-
-    view = loto.notify_affected(ctx, asset)
-    loto.shut_down(ctx, view.lockout_id)
-    frame = np.full((120, 160, 3), (40, 90, 200), dtype=np.uint8)
-    ok, jpeg = cv2.imencode(".jpg", frame)
-    assert ok
-    photo = store.blobs.put(jpeg.tobytes())
-    loto.apply_lock(ctx, view.lockout_id, view.points[0].id, "L-900", photo)
-
-
-def _left():
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
-
-
-def _hand_in(qtbot, page: TrainingPage) -> None:
-    page.quiz.hand_in_button.click()
-    qtbot.waitUntil(lambda: page.quiz.confirm_box is not None, timeout=5_000)
-    box = page.quiz.confirm_box
-    assert box is not None
-    box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: page.quiz.result.isVisible(), timeout=10_000)
-
-
 def test_quiz_offline_then_sync_grades_it_issues_a_certificate_and_unlocks_loto(
     qtbot, window_for, network: FaultProxy, store: LocalStore, server: LiveServer
 ):
     window = window_for("tecnico")
     session: UserSession = window.session
     ctx = session.context()
-    asset = _hydraulic_asset(store)
+    asset = hydraulic_asset(store)
     before = loto.loto_prerequisites(ctx, asset)
     assert "training.certificate_expired" in before.codes  # the demo's expired certificate
 
-    page = _page(qtbot, window)
+    page = open_training(qtbot, window)
     titles = [e.title for e in page.entries]
     assert titles.index("Energía hidráulica y neumática") < titles.index(
         "Inducción de seguridad de planta"
@@ -167,9 +106,9 @@ def test_quiz_offline_then_sync_grades_it_issues_a_certificate_and_unlocks_loto(
     with pytest.raises(ServerUnavailable):
         session.sync_engine().sync_once(session.scopes())
     page.content_quiz.click()
-    _answer(qtbot, page, {"q1": 1, "q2": 0})  # false; the try-out
+    answer(qtbot, page, {"q1": 1, "q2": 0})  # false; the try-out
     qtbot.waitUntil(lambda: page.quiz.saves_done >= 1 and not page.quiz.busy, timeout=5_000)
-    _hand_in(qtbot, page)
+    hand_in(qtbot, page)
     assert "después de sincronizar" in page.quiz.result.text()
     with store.sessions() as db:
         names = [e.name for e in db.scalars(select(OutboxEntry).order_by(OutboxEntry.seq))]
@@ -224,7 +163,7 @@ def test_quiz_offline_then_sync_grades_it_issues_a_certificate_and_unlocks_loto(
     # LOTO on hydraulic equipment: allowed on the device and applied by the server.
     after = loto.loto_prerequisites(ctx, asset)
     assert not [c for c in after.codes if c.startswith("training.")]
-    _lock_out(ctx, store, asset)
+    lock_out(ctx, store, asset)
     pushed = session.sync_engine().sync_once(session.scopes())
     assert pushed.push.applied == 3 and pushed.push.rejected == 0
 
@@ -235,7 +174,7 @@ def test_marking_a_module_passed_in_the_local_database_unlocks_nothing_on_the_se
     window = window_for("tecnico")
     session = window.session
     ctx = session.context()
-    asset = _hydraulic_asset(store)
+    asset = hydraulic_asset(store)
     with store.transaction() as db:  # someone edits the device's database by hand
         row = db.scalar(
             select(UserTrainingProgress).where(
@@ -246,13 +185,13 @@ def test_marking_a_module_passed_in_the_local_database_unlocks_nothing_on_the_se
         row.status = TrainingStatus.PASSED
         row.certificate_expires_at = server.clock.now + timedelta(days=300)
     assert not [c for c in loto.loto_prerequisites(ctx, asset).codes if c.startswith("training.")]
-    page = _page(qtbot, window)
+    page = open_training(qtbot, window)
     page.loaded = False
     page.refresh()
     qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
     assert page.choose(HYDRAULIC).status is TrainingStatus.PASSED  # fooled on the device
 
-    _lock_out(ctx, store, asset)  # allowed on the device: it believes the local row
+    lock_out(ctx, store, asset)  # allowed on the device: it believes the local row
     report = session.sync_engine().sync_once(session.scopes())
     assert report.push.applied == 2 and report.push.rejected == 1  # the lock is refused
     with store.sessions() as db:
@@ -266,12 +205,12 @@ def test_a_failed_attempt_shows_its_score_and_the_cooldown_in_the_domains_words(
 ):
     window = window_for("tecnico2")
     session = window.session
-    page = _page(qtbot, window)
+    page = open_training(qtbot, window)
     page.choose(INDUCTION)
     page.quiz_button.click()
-    _answer(qtbot, page, {"q1": 0, "q2": 1})  # both wrong
+    answer(qtbot, page, {"q1": 0, "q2": 1})  # both wrong
     qtbot.waitUntil(lambda: not page.quiz.busy and page.quiz.saves_done >= 1, timeout=5_000)
-    _hand_in(qtbot, page)
+    hand_in(qtbot, page)
     session.sync_engine().sync_once(session.scopes())
     page.show_catalog()
     qtbot.waitUntil(
