@@ -279,24 +279,19 @@ class StatusHeader(QFrame):
 
 
 class HomeTabs(QTabWidget):
-    """The role home's tabs. Each page sits in a scroll area, so a page taller or wider
-    than a 1024x600 screen scrolls instead of growing the window past the screen; callers
-    still see the pages themselves (``widget``, ``currentWidget``, ``indexOf``,
+    """The role home's tabs. Each journey page sits in a scroll area, so a page taller or
+    wider than a 1024x600 screen scrolls instead of growing the window past the screen;
+    callers still see the pages themselves (``widget``, ``currentWidget``, ``indexOf``,
     ``setCurrentWidget`` map through the scroll areas)."""
 
-    def _frame(self, page: QWidget) -> QScrollArea:
+    def insert_scrolling(self, index: int, page: QWidget, title: str) -> int:
+        """Insert a journey page inside a scroll area (list pages scroll by themselves)."""
         frame = QScrollArea()
         frame.setObjectName(page.objectName())
         frame.setWidgetResizable(True)
         frame.setFrameShape(QFrame.Shape.NoFrame)
         frame.setWidget(page)
-        return frame
-
-    def insertTab(self, index: int, page: QWidget, title: str) -> int:  # type: ignore[override]  # noqa: N802
-        return super().insertTab(index, self._frame(page), title)
-
-    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]  # noqa: N802
-        return super().addTab(self._frame(page), title)
+        return self.insertTab(index, frame, title)
 
     def removeTab(self, index: int) -> None:  # noqa: N802
         frame = super().widget(index)
@@ -550,7 +545,7 @@ class MainWindow(QMainWindow):
         page = journey.create(self)
         page.setObjectName(f"page_{journey.key}")
         self.journeys[journey.key] = (journey, page)
-        self.tabs.insertTab(index, page, journey.title())
+        self.tabs.insert_scrolling(index, page, journey.title())
 
     def _add_placeholder(self, key: str, index: int = -1) -> None:
         """A journey tab whose page is not made yet (cold start)."""
