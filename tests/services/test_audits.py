@@ -55,7 +55,11 @@ def test_answer_complete_score_tickets_and_outbox(ctx_for, demo_store):
         open_ticket=True,
     )
     audits.answer_item(
-        boss, view.id, keys[10], AuditResult.FAIL, "Encuesta 2026 pendiente",
+        boss,
+        view.id,
+        keys[10],
+        AuditResult.FAIL,
+        "Encuesta 2026 pendiente",
         severity=FindingSeverity.OBSERVATION,
     )
     with pytest.raises(RuleViolation) as early:
