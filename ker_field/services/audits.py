@@ -25,6 +25,7 @@ from ker_field.domain.enums import AuditResult, AuditStatus, FindingSeverity
 from ker_field.domain.labels import Lang, label
 from ker_field.domain.models import AuditTemplate, Local, QualityAudit, ServiceTicket, User
 from ker_field.domain.operations import audits as ops
+from ker_field.domain.pdf_text import pdf_text
 from ker_field.domain.rules import audits as rules
 from ker_field.services.context import ServiceContext, get_or_raise
 from ker_field.store.local import enqueue_blob
@@ -295,30 +296,18 @@ def _word(key: str, lang: Lang) -> str:
     return es if lang == "es" else en
 
 
-def _latin(text: str) -> str:
-    return (
-        text.replace("·", "-")
-        .replace("—", "-")
-        .replace("–", "-")
-        .replace("«", '"')
-        .replace("»", '"')
-        .encode("latin-1", "replace")
-        .decode("latin-1")
-    )
-
-
 def audit_report_pdf(ctx: ServiceContext, audit_id: uuid.UUID, lang: Lang = "es") -> bytes:
     """The audit as a printable A4 report: header, score, every item, findings with their
     severity, note, photos and corrective ticket."""
     view = _view(ctx, audit_id)
     pdf = FPDF(format="A4")
-    pdf.set_title(_latin(f"{view.standard} - {view.title}"))
+    pdf.set_title(pdf_text(f"{view.standard} - {view.title}"))
     pdf.set_creation_date(view.completed_at or view.performed_at)
     pdf.set_auto_page_break(True, margin=14)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
     pdf.multi_cell(
-        0, 8, _latin(f"{_word('report', lang)}: {view.title}"), new_x="LMARGIN", new_y="NEXT"
+        0, 8, pdf_text(f"{_word('report', lang)}: {view.title}"), new_x="LMARGIN", new_y="NEXT"
     )
     pdf.set_font("Helvetica", "", 10)
     when = (view.completed_at or view.performed_at).strftime("%d-%m-%Y %H:%M UTC")
@@ -332,12 +321,12 @@ def audit_report_pdf(ctx: ServiceContext, audit_id: uuid.UUID, lang: Lang = "es"
         ("status", label(view.status, lang)),
         ("score", score),
     ):
-        pdf.cell(0, 6, _latin(f"{_word(key, lang)}: {value}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, pdf_text(f"{_word(key, lang)}: {value}"), new_x="LMARGIN", new_y="NEXT")
     s = view.score
     pdf.cell(
         0,
         6,
-        _latin(
+        pdf_text(
             _word("summary", lang).format(
                 p=s.passed, f=s.failed, n=s.not_applicable, u=s.unanswered
             )
@@ -353,37 +342,39 @@ def audit_report_pdf(ctx: ServiceContext, audit_id: uuid.UUID, lang: Lang = "es"
         line_height=5,
         text_align="LEFT",
     ) as table:
-        table.row([_latin(_word(k, lang)) for k in ("item", "item", "result", "note")])
+        table.row([pdf_text(_word(k, lang)) for k in ("item", "item", "result", "note")])
         for item in view.items:
             result = (
                 label(item.result, lang) if item.result is not None else _word("unanswered", lang)
             )
-            table.row([_latin(item.clause), _latin(item.text), _latin(result), _latin(item.note)])
+            table.row(
+                [pdf_text(item.clause), pdf_text(item.text), pdf_text(result), pdf_text(item.note)]
+            )
     pdf.ln(4)
     pdf.set_font("Helvetica", "B", 12)
-    pdf.cell(0, 8, _latin(_word("findings", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, pdf_text(_word("findings", lang)), new_x="LMARGIN", new_y="NEXT")
     findings = [item for item in view.items if item.result is AuditResult.FAIL]
     tickets = {t.id: t for t in view.tickets}
     if not findings:
         pdf.set_font("Helvetica", "", 10)
-        pdf.cell(0, 6, _latin(_word("no_findings", lang)), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, pdf_text(_word("no_findings", lang)), new_x="LMARGIN", new_y="NEXT")
     for item in findings:
         pdf.set_font("Helvetica", "B", 10)
         severity = label(item.severity, lang) if item.severity is not None else "-"
         pdf.multi_cell(
-            0, 5, _latin(f"{item.clause} {item.text} [{severity}]"), new_x="LMARGIN", new_y="NEXT"
+            0, 5, pdf_text(f"{item.clause} {item.text} [{severity}]"), new_x="LMARGIN", new_y="NEXT"
         )
         pdf.set_font("Helvetica", "", 10)
         if item.note:
             pdf.multi_cell(
-                0, 5, _latin(f"{_word('note', lang)}: {item.note}"), new_x="LMARGIN", new_y="NEXT"
+                0, 5, pdf_text(f"{_word('note', lang)}: {item.note}"), new_x="LMARGIN", new_y="NEXT"
             )
         ticket = tickets.get(ops.corrective_ticket_id(view.id, item.key))
         if ticket is not None:
             pdf.cell(
                 0,
                 5,
-                _latin(f"{_word('ticket', lang)}: {ticket.number}"),
+                pdf_text(f"{_word('ticket', lang)}: {ticket.number}"),
                 new_x="LMARGIN",
                 new_y="NEXT",
             )

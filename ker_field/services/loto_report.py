@@ -12,6 +12,7 @@ from pathlib import Path
 from ker_field.domain.decision import MESSAGES
 from ker_field.domain.enums import EnergyType, LotoEvent
 from ker_field.domain.labels import Lang
+from ker_field.domain.pdf_text import pdf_text
 from ker_field.services.context import ServiceContext
 from ker_field.services.loto import LockoutRecord, RecordEntry, lockout_record
 from ker_field.store.blobs import BlobError
@@ -105,11 +106,6 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "es" else pair[1]
 
 
-def _latin(text: str) -> str:
-    """fpdf2's core fonts are Latin-1: keep what they can show."""
-    return text.replace("—", "-").replace("·", "-").encode("latin-1", "replace").decode("latin-1")
-
-
 def _time(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S %z") if value is not None else ""
 
@@ -151,10 +147,10 @@ def render_pdf(ctx: ServiceContext, record: LockoutRecord, lang: Lang = "es") ->
 
     pdf = FPDF(orientation="P", format="A4")
     pdf.set_auto_page_break(True, margin=14)
-    pdf.set_title(_latin(f"{_w('title', lang)} {record.asset_tag}"))
+    pdf.set_title(pdf_text(f"{_w('title', lang)} {record.asset_tag}"))
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, _latin(_w("title", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, pdf_text(_w("title", lang)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
     status = _w("ended" if record.ended else "working" if record.work_may_start else "open", lang)
     for key, value in (
@@ -170,10 +166,10 @@ def render_pdf(ctx: ServiceContext, record: LockoutRecord, lang: Lang = "es") ->
         ("people", ", ".join(record.people)),
         ("status", status),
     ):
-        pdf.multi_cell(0, 5, _latin(f"{_w(key, lang)}: {value}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, pdf_text(f"{_w(key, lang)}: {value}"), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font("Helvetica", "B", 12)
-    pdf.cell(0, 8, _latin(_w("sources", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, pdf_text(_w("sources", lang)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)
     with pdf.table(
         headings_style=FontFace(emphasis="BOLD", fill_color=(230, 230, 230)),
@@ -185,7 +181,7 @@ def render_pdf(ctx: ServiceContext, record: LockoutRecord, lang: Lang = "es") ->
             [
                 "#",
                 *(
-                    _latin(_w(k, lang))
+                    pdf_text(_w(k, lang))
                     for k in ("type", "magnitude", "point", "device", "verification")
                 ),
             ]
@@ -194,44 +190,46 @@ def render_pdf(ctx: ServiceContext, record: LockoutRecord, lang: Lang = "es") ->
             table.row(
                 [
                     str(src.position),
-                    _latin(_pick(ENERGY_LABELS.get(src.energy_type, (src.energy_type,) * 2), lang)),
-                    _latin(src.magnitude),
-                    _latin(src.isolation_point),
-                    _latin(src.device),
-                    _latin(src.verification_method),
+                    pdf_text(
+                        _pick(ENERGY_LABELS.get(src.energy_type, (src.energy_type,) * 2), lang)
+                    ),
+                    pdf_text(src.magnitude),
+                    pdf_text(src.isolation_point),
+                    pdf_text(src.device),
+                    pdf_text(src.verification_method),
                 ]
             )
     pdf.ln(3)
     pdf.set_font("Helvetica", "B", 12)
-    pdf.cell(0, 8, _latin(_w("steps", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, pdf_text(_w("steps", lang)), new_x="LMARGIN", new_y="NEXT")
     for n, entry in enumerate(record.entries, start=1):
         pdf.set_font("Helvetica", "B", 10)
         pdf.multi_cell(
             0,
             6,
-            _latin(f"{n}. {_pick(EVENT_LABELS[entry.event], lang)}"),
+            pdf_text(f"{n}. {_pick(EVENT_LABELS[entry.event], lang)}"),
             new_x="LMARGIN",
             new_y="NEXT",
         )
         pdf.set_font("Helvetica", "", 8)
         for line in _step_lines(entry, lang):
-            pdf.multi_cell(0, 4, _latin(line), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 4, pdf_text(line), new_x="LMARGIN", new_y="NEXT")
         if entry.photo_sha256:
             _photo(pdf, ctx, entry.photo_sha256, lang)
         pdf.ln(2)
     pdf.set_font("Helvetica", "B", 12)
-    pdf.cell(0, 8, _latin(_w("chain", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, pdf_text(_w("chain", lang)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)
     if not record.chain_problems:
-        pdf.multi_cell(0, 5, _latin(_w("chain_ok", lang)), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, pdf_text(_w("chain_ok", lang)), new_x="LMARGIN", new_y="NEXT")
     else:
         steps = {entry.id: n for n, entry in enumerate(record.entries, start=1)}
-        pdf.multi_cell(0, 5, _latin(_w("chain_bad", lang) + ":"), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, pdf_text(_w("chain_bad", lang) + ":"), new_x="LMARGIN", new_y="NEXT")
         for problem in record.chain_problems:
             pdf.multi_cell(
                 0,
                 5,
-                _latin(f"  {steps.get(problem.entry_id, '?')}. {MESSAGES[problem.code][lang]}"),
+                pdf_text(f"  {steps.get(problem.entry_id, '?')}. {MESSAGES[problem.code][lang]}"),
                 new_x="LMARGIN",
                 new_y="NEXT",
             )
@@ -245,14 +243,14 @@ def _photo(pdf: object, ctx: ServiceContext, sha256: str, lang: Lang) -> None:
     try:
         data = ctx.store.blobs.read(sha256)  # verified against its hash
     except BlobError:
-        pdf.multi_cell(0, 4, _latin(f"({_w('no_photo', lang)})"), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 4, pdf_text(f"({_w('no_photo', lang)})"), new_x="LMARGIN", new_y="NEXT")
         return
     if pdf.will_page_break(48):
         pdf.add_page()
     try:
         pdf.image(io.BytesIO(data), x=pdf.l_margin + 6, h=45)
     except Exception:  # a file the PDF library cannot read: say so, keep the record
-        pdf.multi_cell(0, 4, _latin(f"({_w('no_photo', lang)})"), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 4, pdf_text(f"({_w('no_photo', lang)})"), new_x="LMARGIN", new_y="NEXT")
 
 
 def lockout_pdf(ctx: ServiceContext, lockout_id: uuid.UUID, lang: Lang = "es") -> bytes:

@@ -546,25 +546,24 @@ def write_pdf(
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
-    def latin(text: str) -> str:
-        return text.replace("•", "*").encode("latin-1", "replace").decode("latin-1")
+    from ker_field.domain.pdf_text import pdf_text
 
     pdf = FPDF(orientation="L", format="A4")
     pdf.set_auto_page_break(True, margin=12)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, latin(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, pdf_text(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
-    pdf.cell(0, 6, latin(subtitle), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, pdf_text(subtitle), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     with pdf.table(
         headings_style=FontFace(emphasis="BOLD", fill_color=(230, 230, 230)),
         line_height=7,
         text_align="LEFT",
     ) as table:
-        table.row([latin(h) for h in headers])
+        table.row([pdf_text(h) for h in headers])
         for values in rows:
-            table.row([latin(v) for v in values])
+            table.row([pdf_text(v) for v in values])
     tmp = path.with_suffix(path.suffix + ".tmp")
     pdf.output(str(tmp))
     tmp.replace(path)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from ker_field.domain.decision import MESSAGES, define
 from ker_field.domain.labels import Lang
 from ker_field.domain.models import TrainingModule, User, UserTrainingProgress
+from ker_field.domain.pdf_text import pdf_text
 from sync.server.deps import DB, Caller, Principal, State
 from sync.server.errors import NOT_FOUND, ApiError
 from sync.server.rest_core import (
@@ -195,11 +196,6 @@ def get_certificate(number: Number, who: Caller, session: DB, server: State) -> 
     return _find(session, who, number, server.now())
 
 
-def _latin1(text: str) -> str:
-    """The PDF's core fonts speak Latin-1 (Spanish included); anything else becomes '?'."""
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
 def _say(code: str, lang: Lang, **values: object) -> str:
     return MESSAGES[code][lang].format(**values)
 
@@ -219,7 +215,7 @@ def certificate_pdf(cert: CertificateOut, verify_url: str) -> bytes:
     facts = _facts(cert)
     pdf = FPDF(orientation="L", format="A4")
     pdf.set_creation_date(cert.issued_at)
-    pdf.set_title(_latin1(f"{_say(PDF_TITLE, 'es')} {cert.number}"))
+    pdf.set_title(pdf_text(f"{_say(PDF_TITLE, 'es')} {cert.number}"))
     pdf.set_author("KER Field")
     pdf.add_page()
     pdf.set_margins(20, 20, 20)
@@ -234,7 +230,7 @@ def certificate_pdf(cert: CertificateOut, verify_url: str) -> bytes:
     pdf.set_y(28)
     for style, size, text, height in lines:
         pdf.set_font("helvetica", style, size)
-        pdf.multi_cell(0, height, _latin1(text), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, height, pdf_text(text), align="C", new_x="LMARGIN", new_y="NEXT")
     qr = io.BytesIO()
     segno.make_qr(verify_url, error="m").save(qr, kind="png", scale=8, border=2)
     qr.seek(0)
@@ -244,7 +240,7 @@ def certificate_pdf(cert: CertificateOut, verify_url: str) -> bytes:
     pdf.set_font("helvetica", "", 9)
     for lang in LANGS:
         text = _say(PDF_VERIFY, lang, url=verify_url)
-        pdf.multi_cell(0, 5, _latin1(text), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, pdf_text(text), align="C", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 

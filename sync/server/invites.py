@@ -26,6 +26,7 @@ from ker_field.domain.labels import Lang
 from ker_field.domain.models import Local, Tenant, User, VisitorInvite
 from ker_field.domain.operations import NotFound, OpContext, get_or_raise, require
 from ker_field.domain.operations.visitors import anonymize_expired
+from ker_field.domain.pdf_text import pdf_text
 from ker_field.domain.rules import visitors as visitor_rules
 from ker_field.domain.rules.common import check_role
 from ker_field.domain.rules.rut import check_rut, normalize_rut
@@ -190,10 +191,6 @@ INVITATION_HINT = define(
 )
 
 
-def _latin1(text: str) -> str:
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
 def invitation_pdf(invite: VisitorInvite, site_name: str, host_name: str, token: str) -> bytes:
     """One A4 page, Spanish first and English below, with the signed QR code."""
     facts = {
@@ -205,7 +202,7 @@ def invitation_pdf(invite: VisitorInvite, site_name: str, host_name: str, token:
         "host": host_name or "-",
     }
     pdf = FPDF(format="A4")
-    pdf.set_title(_latin1(MESSAGES[INVITATION_TITLE]["es"].format(**facts)))
+    pdf.set_title(pdf_text(MESSAGES[INVITATION_TITLE]["es"].format(**facts)))
     pdf.set_author("KER Field")
     pdf.add_page()
     pdf.set_margins(20, 20, 20)
@@ -215,11 +212,11 @@ def invitation_pdf(invite: VisitorInvite, site_name: str, host_name: str, token:
     for lang, style in langs:
         pdf.set_font("helvetica", style, 20 if lang == "es" else 14)
         title = MESSAGES[INVITATION_TITLE][lang].format(**facts)
-        pdf.multi_cell(0, 10, _latin1(title), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 10, pdf_text(title), align="C", new_x="LMARGIN", new_y="NEXT")
     for lang, style in plain:
         pdf.set_font("helvetica", style, 12)
         body = MESSAGES[INVITATION_BODY][lang].format(**facts)
-        pdf.multi_cell(0, 7, _latin1(body), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 7, pdf_text(body), align="C", new_x="LMARGIN", new_y="NEXT")
     qr = io.BytesIO()
     segno.make_qr(token, error="m").save(qr, kind="png", scale=8, border=4)
     qr.seek(0)
@@ -229,7 +226,7 @@ def invitation_pdf(invite: VisitorInvite, site_name: str, host_name: str, token:
     for lang, style in plain:
         pdf.set_font("helvetica", style, 11)
         hint = MESSAGES[INVITATION_HINT][lang]
-        pdf.multi_cell(0, 6, _latin1(hint), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, pdf_text(hint), align="C", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
