@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ker_field.domain.decision import Decision, RuleViolation, check, define
-from ker_field.domain.enums import AccessDirection, AccessMethod, AccessType
+from ker_field.domain.enums import AccessDirection, AccessMethod, AccessType, UserRole
 from ker_field.domain.invite_token import InvitePayload, verify_invite_token
 from ker_field.domain.models import AccessLog, GateAnomaly, Local, Tenant, User, VisitorInvite
 from ker_field.domain.operations import visitors as ops
@@ -615,3 +615,18 @@ def resolve_anomaly(ctx: ServiceContext, anomaly_id: uuid.UUID, resolution: str)
         base_version = before.version if before is not None else None
         ops.resolve_anomaly(ctx.op(session), **args.operation_kwargs())
         ctx.enqueue(session, MutationName.VISITOR_RESOLVE_ANOMALY, args, base_version=base_version)
+
+
+def gate_facts(ctx: ServiceContext) -> tuple[dict[uuid.UUID, str], bool, int]:
+    """What the gate screen needs besides scans: the hosts (people of the tenant who are not
+    guards), whether the site asks walk-ins for an ID photo, and the open anomalies."""
+    with ctx.store.sessions() as session:
+        hosts = {
+            u.id: u.full_name
+            for u in session.scalars(
+                select(User).where(User.tenant_id == ctx.tenant_id, User.role != UserRole.GUARD)
+            )
+        }
+        site = session.get(Local, ctx.site_id)
+        photo = bool(site and site.requires_id_photo)
+    return hosts, photo, len(gate_anomalies(ctx))

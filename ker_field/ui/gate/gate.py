@@ -22,15 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from ker_field.domain.decision import RuleViolation
-from ker_field.domain.enums import AccessDirection, UserRole
+from ker_field.domain.enums import AccessDirection
 from ker_field.domain.labels import label
-from ker_field.domain.models import Local, User
 from ker_field.services import retention
 from ker_field.services import visitors as gate
-from ker_field.services.context import ServiceContext
 from ker_field.services.visitors import NdaState, Outcome, Verdict, WalkIn
 from ker_field.ui.gate.dialogs import AnomaliesDialog, ExpectedDialog, NdaDialog, WalkInDialog
 from ker_field.ui.i18n import current_language
@@ -42,20 +39,6 @@ COLOURS = {
     "amber": "#a05a00",
     "idle": "#37474f",
 }
-
-
-def _gate_facts(ctx: ServiceContext) -> tuple[dict[uuid.UUID, str], bool, int]:
-    """Hosts (people of the tenant), whether the site asks for an ID photo, open anomalies."""
-    with ctx.store.sessions() as session:
-        hosts = {
-            u.id: u.full_name
-            for u in session.scalars(
-                select(User).where(User.tenant_id == ctx.tenant_id, User.role != UserRole.GUARD)
-            )
-        }
-        site = session.get(Local, ctx.site_id)
-        photo = bool(site and site.requires_id_photo)
-    return hosts, photo, len(gate.gate_anomalies(ctx))
 
 
 class GatePage(QWidget):
@@ -195,7 +178,7 @@ class GatePage(QWidget):
         if not self._retention_done:
             self._retention_done = True
             self.host.tasks.run(partial(retention.apply_retention, ctx), None, self._failed)
-        self.host.tasks.run(partial(_gate_facts, ctx), self._show_facts, self._failed)
+        self.host.tasks.run(partial(gate.gate_facts, ctx), self._show_facts, self._failed)
 
     def _show_facts(self, facts: tuple[dict[uuid.UUID, str], bool, int]) -> None:
         self.hosts, self.needs_photo, self.anomaly_count = facts
